@@ -1,0 +1,62 @@
+"""Reads from the catalog."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from marquee.catalog.matching import name_match_key, title_match_key
+from marquee.catalog.models import Credit, Film, Person
+
+
+def film_find(*, title: str, year: int | None = None, director: str = "") -> Film | None:
+    """The catalog film a person most likely means by ``title`` (and year or director).
+
+    Titles are compared by match key (accents, case, punctuation and leading articles ignored),
+    also against alternate titles. A year one off still matches, since release years differ by
+    country. When several films remain, the director's name decides; an unresolved tie is None.
+    """
+    key = title_match_key(title)
+    if not key:
+        return None
+    candidates = list(
+        Film.objects.filter(Q(match_key=key) | Q(alternate_titles__match_key=key)).distinct()
+    )
+    if year is not None:
+        exact = [f for f in candidates if f.year == year]
+        near = [f for f in candidates if f.year is not None and abs(f.year - year) == 1]
+        candidates = exact or near
+    if director and len(candidates) != 1:
+        wanted = name_match_key(director)
+        directed = [
+            film
+            for film in candidates
+            if film.credits.filter(role=Credit.Role.DIRECTOR, person__match_key=wanted).exists()
+        ]
+        candidates = directed or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def people_in_role(film: Film, role: str) -> list[Person]:
+    """The film's people credited in ``role``, in billing order."""
+    return [c.person for c in film.credits.filter(role=role).select_related("person")]
+
+
+def film_directors(film: Film) -> list[Person]:
+    return people_in_role(film, Credit.Role.DIRECTOR)
+
+
+def film_cast(film: Film) -> list[Person]:
+    return people_in_role(film, Credit.Role.CAST)
+
+
+def films_with_credits() -> QuerySet[Film]:
+    """Films with genres and credits prefetched, for pages that list many films."""
+    return Film.objects.prefetch_related(
+        "genres",
+        Prefetch("credits", queryset=Credit.objects.select_related("person")),
+    )
+
+
+def person_filmography(person: Person) -> QuerySet[Credit]:
+    """Every credit of a person, newest film first."""
+    return person.credits.select_related("film").order_by("-film__year", "film__title", "role")

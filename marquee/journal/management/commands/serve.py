@@ -1,0 +1,67 @@
+"""``marquee serve``: migrate, collect static files, and serve the site with gunicorn."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from gunicorn.app.base import BaseApplication
+
+from marquee.env import env_int
+
+
+class _Gunicorn(BaseApplication):
+    """Gunicorn configured from Python instead of a command line."""
+
+    def __init__(self, options: dict) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from marquee.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Apply migrations and serve the site with a production server (gunicorn)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("MARQUEE_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=env_int("PORT", 8000))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=env_int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1),
+            help="Worker processes (default: 2 x cores + 1, or WEB_CONCURRENCY).",
+        )
+        parser.add_argument("--threads", type=int, default=env_int("WEB_THREADS", 2))
+        parser.add_argument(
+            "--no-migrate", action="store_true", help="Skip applying database migrations."
+        )
+
+    def handle(self, *args, **options) -> None:
+        if not options["no_migrate"]:
+            call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        address = f"{options['host']}:{options['port']}"
+        self.stdout.write(f"Marquee is serving at http://{address}/  (Ctrl+C stops it)")
+        self.stdout.flush()
+        _Gunicorn(
+            {
+                "bind": address,
+                "workers": options["workers"],
+                "threads": options["threads"],
+                "worker_class": "gthread",
+                "accesslog": "-" if options["verbosity"] > 1 else None,
+                "errorlog": "-",
+                "loglevel": "warning",
+                "graceful_timeout": 10,
+                "timeout": 60,
+            }
+        ).run()

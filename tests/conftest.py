@@ -1,0 +1,103 @@
+"""Shared fixtures: users in each role, a film with credits, and a published review."""
+
+from __future__ import annotations
+
+import pytest
+
+from marquee.accounts.models import User
+from marquee.catalog.models import Credit, Film
+from marquee.catalog.services import film_create, film_set_people
+from marquee.reviews.models import Review, Verdict
+from marquee.reviews.services import review_create
+
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(username: str, **flags) -> User:
+    return User.objects.create_user(
+        username=username, email=f"{username}@example.test", password=PASSWORD, **flags
+    )
+
+
+@pytest.fixture
+def reader(db) -> User:
+    return make_user("rita_reader")
+
+
+@pytest.fixture
+def other_reader(db) -> User:
+    return make_user("otto_other")
+
+
+@pytest.fixture
+def critic(db) -> User:
+    return make_user("carla_critic", is_critic=True, display_name="Carla Critic")
+
+
+@pytest.fixture
+def other_critic(db) -> User:
+    return make_user("cody_critic", is_critic=True)
+
+
+@pytest.fixture
+def staff(db) -> User:
+    return make_user("sam_staff", is_staff=True)
+
+
+@pytest.fixture
+def owner(db) -> User:
+    return User.objects.create_superuser(
+        username="olga_owner", email="owner@example.test", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def film(db) -> Film:
+    film = film_create(title="Alien", year=1979, genres=["Horror", "Science Fiction"])
+    film_set_people(film=film, role=Credit.Role.DIRECTOR, names=["Ridley Scott"])
+    film_set_people(
+        film=film, role=Credit.Role.CAST, names=["Sigourney Weaver", "Tom Skerritt", "John Hurt"]
+    )
+    return film
+
+
+@pytest.fixture
+def verdict(db) -> Verdict:
+    return Verdict.objects.get(slug="recommended-viewing")
+
+
+@pytest.fixture
+def review(critic, film, verdict) -> Review:
+    return review_create(
+        author=critic,
+        film=film,
+        verdict=verdict,
+        tagline="In space, no one can hear you scream.",
+        setup="A commercial towing ship answers a distress call from a barren moon.",
+        body="A haunted-house film *in space*, built with patience.\n\nThe crew feels real.",
+        should_watch="If you're a fan of slow-burn horror, yes.",
+        publish=True,
+    )
+
+
+@pytest.fixture
+def draft_review(critic, film, verdict) -> Review:
+    return review_create(
+        author=critic,
+        film=film,
+        verdict=verdict,
+        tagline="A draft tagline.",
+        setup="A draft setup.",
+        body="Draft body.",
+        should_watch="Draft advice.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
