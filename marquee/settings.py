@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "marquee.catalog",
     "marquee.reviews",
     "marquee.comments",
+    "marquee.readers",
     "marquee.journal",
 ]
 

@@ -13,6 +13,16 @@ from marquee.reviews.services import review_create
 PASSWORD = "a-long-test-password-42"
 
 
+def pytest_configure(config):
+    """Argon2 is slow by design; tests that are not about hashing use a fast hasher."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+
+
 def make_user(username: str, **flags) -> User:
     return User.objects.create_user(
         username=username, email=f"{username}@example.test", password=PASSWORD, **flags

@@ -41,11 +41,13 @@ def name_match_key(name: str) -> str:
     return fold(name)
 
 
-def unique_slug(model: type[Model], base: str, *, max_length: int = 200) -> str:
+def unique_slug(
+    model: type[Model], base: str, *, max_length: int = 200, reserved: frozenset[str] = frozenset()
+) -> str:
     """A slug for ``base`` not yet used by ``model``: ``base``, then ``base-2``, ``base-3``..."""
     root = slugify(base)[:max_length].strip("-") or "untitled"
     candidate, counter = root, 2
-    while model._default_manager.filter(slug=candidate).exists():
+    while candidate in reserved or model._default_manager.filter(slug=candidate).exists():
         candidate = f"{root}-{counter}"
         counter += 1
     return candidate

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from marquee.reviews.models import Review, ReviewRevision, Verdict
+from marquee.reviews.services import review_record_revision
 from marquee.sanitize import render_markdown
 
 
@@ -34,3 +35,4 @@ class ReviewAdmin(admin.ModelAdmin):
         # Keep the stored HTML in step with the Markdown, however the review was edited.
         obj.body_html = render_markdown(obj.body)
         super().save_model(request, obj, form, change)
+        review_record_revision(review=obj, editor=request.user)

@@ -3,8 +3,9 @@ from django.conf import settings
 
 from marquee.reviews.models import Verdict
 from marquee.reviews.services import SETUP_MAX_CHARS, SHOULD_WATCH_MAX_CHARS, TAGLINE_MAX_CHARS
+from marquee.reviews.textformat import TEXT_MAX_CHARS
 
-TEXT_IMPORT_MAX_CHARS = 200_000
+TEXT_IMPORT_MAX_CHARS = TEXT_MAX_CHARS
 
 
 class ReviewTextForm(forms.Form):

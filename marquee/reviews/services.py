@@ -20,6 +20,8 @@ from marquee.sanitize import clean_block, clean_line, render_markdown
 TAGLINE_MAX_CHARS = 200
 SETUP_MAX_CHARS = 2000
 SHOULD_WATCH_MAX_CHARS = 5000
+# Review URLs share /reviews/ with these pages, so no review may take their names.
+RESERVED_SLUGS = frozenset({"write", "paste", "mine"})
 
 
 class ReviewPermissionError(PermissionError):
@@ -48,7 +50,7 @@ class ReviewText:
 
 
 def verdict_by_name(name: str) -> Verdict:
-    """The verdict called ``name`` (case and spacing ignored), or an error listing the valid ones."""
+    """The verdict called ``name`` (case and spacing ignored), or an error listing them all."""
     wanted = " ".join(name.split()).casefold()
     for verdict in Verdict.objects.all():
         if verdict.name.casefold() == wanted:
@@ -57,7 +59,8 @@ def verdict_by_name(name: str) -> Verdict:
     raise InputError("verdict", f'"{name}" is not one of this journal\'s verdicts: {valid}')
 
 
-def _snapshot(review: Review, editor: User | None) -> ReviewRevision:
+def review_record_revision(*, review: Review, editor: User | None) -> ReviewRevision:
+    """Keep the review's current text as its next revision."""
     last = review.revisions.aggregate(last=Max("number"))["last"] or 0
     return ReviewRevision.objects.create(
         review=review,
@@ -92,14 +95,14 @@ def review_create(
         film=film,
         author=author,
         verdict=verdict,
-        slug=unique_slug(Review, slug_base, max_length=320),
+        slug=unique_slug(Review, slug_base, max_length=320, reserved=RESERVED_SLUGS),
         tagline=text.tagline,
         setup=text.setup,
         body=text.body,
         body_html=render_markdown(text.body),
         should_watch=text.should_watch,
     )
-    _snapshot(review, author)
+    review_record_revision(review=review, editor=author)
     if publish:
         review_publish(review=review, user=author)
     return review
@@ -124,7 +127,7 @@ def review_update(
     review.tagline, review.setup, review.should_watch = text.tagline, text.setup, text.should_watch
     review.body, review.body_html = text.body, render_markdown(text.body)
     review.save()
-    _snapshot(review, user)
+    review_record_revision(review=review, editor=user)
     return review
 
 

@@ -199,6 +199,18 @@ def parse_review_text(
         raise reader.error("text", "is empty; expected a review in the plain-text layout", 1)
     found: dict[str, int] = {}
 
+    # The verdict is checked first so errors come in reading order, the title line's first.
+    title_line = lines[title_index]
+    verdicts = _Verdicts(verdict_names)
+    at_end = verdicts.ending(title_line.stripped)
+    next_line = next((line for line in lines[title_index + 1 :] if line.stripped), None)
+    if at_end is None and not (next_line and verdicts.whole(next_line.stripped)):
+        raise reader.error(
+            "verdict",
+            f"the title line must end with one of this journal's verdicts: {verdicts.listed()}",
+            title_line.number,
+        )
+
     setup_at = reader.find_label(_SETUP_LABEL, title_index + 1, len(lines))
     early = reader.find_label(
         _SHOULD_WATCH_LABEL, title_index + 1, setup_at[0] if setup_at else len(lines)
@@ -234,10 +246,7 @@ def parse_review_text(
     should_index, should_rest = should_at
 
     # The head: title line, then tagline, director and cast, the badge perhaps on its own line.
-    title_line = lines[title_index]
     head = [line for line in lines[title_index + 1 : setup_index] if line.stripped]
-    verdicts = _Verdicts(verdict_names)
-    at_end = verdicts.ending(title_line.stripped)
     own_line = verdicts.whole(head[0].stripped) if head else None
     # A title may itself end in a verdict word ("... Skip It"); a fourth head line tells us the
     # badge sits on the next line. Otherwise the title line's own badge wins, so a tagline that
@@ -246,15 +255,12 @@ def parse_review_text(
         title_part, verdict = title_line.stripped, own_line
         found["verdict"] = head[0].number
         head = head[1:]
-    elif at_end:
+    else:
+        # Only a title-line badge or a badge line got past the check above, and a badge line
+        # is head[0] (it cannot be a label), so the title line holds the badge here.
+        assert at_end is not None
         title_part, verdict = at_end
         found["verdict"] = title_line.number
-    else:
-        raise reader.error(
-            "verdict",
-            f"the title line must end with one of this journal's verdicts: {verdicts.listed()}",
-            title_line.number,
-        )
 
     year = None
     year_match = _TITLE_YEAR.match(title_part.strip())
@@ -402,7 +408,7 @@ def _one_paragraph(text: str) -> str:
 
 def format_review_text(parsed: ParsedReview) -> str:
     """Write a review in the canonical plain-text layout; ``parse_review_text`` reads it back."""
-    title = parsed.title
+    title = parsed.title if parsed.year is None else f"{parsed.title} ({parsed.year})"
     head = [f"{title} {parsed.verdict}", parsed.tagline, parsed.director]
     if parsed.cast:
         head.append(", ".join(parsed.cast))

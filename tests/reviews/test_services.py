@@ -106,3 +106,11 @@ def test_verdicts_are_found_whatever_the_case_and_spacing():
 def test_an_unknown_verdict_lists_the_journals_own():
     with pytest.raises(InputError, match=r'"must see" is not one of.*"essential"'):
         verdict_by_name("must see")
+
+
+def test_a_review_never_takes_the_slug_of_a_page(critic, verdict):
+    from marquee.catalog.services import film_create
+
+    film = film_create(title="Paste")
+    review = review_create(author=critic, film=film, verdict=verdict, **TEXT)
+    assert review.slug == "paste-2"

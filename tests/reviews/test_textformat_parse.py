@@ -415,3 +415,21 @@ def test_text_at_the_size_limit_is_still_parsed():
 
 def test_paste_form_and_parser_share_one_size_limit():
     assert TEXT_IMPORT_MAX_CHARS == TEXT_MAX_CHARS
+
+
+def test_unicode_line_separators_from_web_pages_count_as_line_breaks():
+    text = CLEAN.replace("\n", "\u2028", 4)
+
+    parsed = parse(text)
+
+    assert (parsed.title, parsed.tagline, parsed.director) == (
+        "Alien",
+        "In space, no one can hear you scream.",
+        "Ridley Scott",
+    )
+
+
+def test_errors_come_in_reading_order_so_a_bad_title_line_is_reported_first():
+    error = error_for("Just some prose pasted by mistake.\nMore prose.\n")
+
+    assert (error.field, error.line) == ("verdict", 1)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from marquee.accounts.models import User
 from marquee.errors import InputError
+from marquee.journal.page_cache import content_changed
 from marquee.reviews.models import Review
 from marquee.reviews.permissions import can_write_reviews
 from marquee.reviews.services import ReviewPermissionError
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             self.export_review(options["slug"], options)
 
     def import_review(self, path: Path, username: str, publish: bool, options: dict) -> None:
+        """Create the review in ``path`` as ``username``; any error leaves nothing written."""
         author = User.objects.filter(username=username).first()
         if author is None:
             raise CommandError(f'no user called "{username}"')
@@ -87,6 +89,7 @@ class Command(BaseCommand):
             raise CommandError(error.describe()) from error
         except ReviewPermissionError as error:
             raise CommandError(str(error)) from error
+        content_changed()  # cached public pages may now be out of date
         data = review_to_dict(review)
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
@@ -100,6 +103,7 @@ class Command(BaseCommand):
             self.stdout.write(_labelled(f"  {number}", comment))
 
     def export_review(self, slug: str, options: dict) -> None:
+        """Print the review at ``slug``, drafts included: this is the site operator's tool."""
         review = (
             Review.objects.select_related("film", "verdict", "author").filter(slug=slug).first()
         )
