@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "marquee.reviews",
     "marquee.comments",
     "marquee.readers",
+    "marquee.imports",
     "marquee.journal",
 ]
 

@@ -1,0 +1,65 @@
+"""The export formats Marquee reads, each a module with ``parse(path) -> ParsedExport``.
+
+A parser reads files only: it never touches the database. ``marquee import FORMAT PATH`` and
+the upload page look formats up here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from marquee.imports.records import ParsedExport
+from marquee.readers.models import Source
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str
+    module: str
+    source: str
+    accepts: str  # what the user gives: shown in help and on the upload page
+
+    def parser(self) -> Callable[[Path], ParsedExport]:
+        return importlib.import_module(self.module).parse
+
+
+FORMATS = {
+    fmt.name: fmt
+    for fmt in [
+        ExportFormat(
+            "letterboxd",
+            "Letterboxd",
+            "marquee.imports.letterboxd",
+            Source.LETTERBOXD,
+            "the export ZIP (Settings → Data → Export your data)",
+        ),
+        ExportFormat(
+            "imdb",
+            "IMDb",
+            "marquee.imports.imdb",
+            Source.IMDB,
+            "ratings.csv, or a watchlist/list CSV export",
+        ),
+        ExportFormat(
+            "trakt", "Trakt", "marquee.imports.trakt", Source.TRAKT, "the JSON export ZIP"
+        ),
+        ExportFormat(
+            "movary",
+            "Movary",
+            "marquee.imports.movary",
+            Source.MOVARY,
+            "a folder or ZIP with history.csv, ratings.csv, watchlist.csv",
+        ),
+        ExportFormat(
+            "journal",
+            "Marquee",
+            "marquee.imports.journal",
+            Source.JOURNAL,
+            "a Marquee journal export ZIP",
+        ),
+    ]
+}
