@@ -52,6 +52,9 @@ def film_create(
     )
     if genres:
         film_set_genres(film=film, names=genres)
+    if film.original_title and title_match_key(film.original_title) != film.match_key:
+        # Critics and exports name foreign films by either title; both must find the film.
+        film_add_alternate_title(film=film, title=film.original_title)
     return film
 
 

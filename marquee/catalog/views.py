@@ -38,6 +38,9 @@ def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "directors": selectors.film_directors(film),
             "writers": selectors.people_in_role(film, "writer"),
             "cast": selectors.film_cast(film),
+            "other_titles": [
+                alt for alt in film.alternate_titles.all() if alt.title != film.original_title
+            ],
             "reviews": published_reviews().filter(film=film),
         },
     )

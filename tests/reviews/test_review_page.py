@@ -92,3 +92,23 @@ def test_the_review_page_never_shows_email_addresses(client, review, reader):
     html = client.get(review.get_absolute_url()).content.decode()
     assert reader.email not in html
     assert review.author.email not in html
+
+
+def test_setup_and_advice_accept_markdown_but_stay_safe(client, critic, film, verdict):
+    from marquee.reviews.services import review_create
+    from tests.support.html import inert_problems
+
+    review = review_create(
+        author=critic,
+        film=film,
+        verdict=verdict,
+        tagline="t",
+        setup="A *towing* ship. <img src=x onerror=alert(1)>",
+        body="b",
+        should_watch="If you loved *Seven Samurai*, yes. [x](javascript:alert(1))",
+        publish=True,
+    )
+    html = client.get(review.get_absolute_url()).content.decode()
+    assert "<em>towing</em>" in html and "<em>Seven Samurai</em>" in html
+    main = html[html.index('<main id="main">') :]
+    assert inert_problems(main, allow_forms=True) == []
