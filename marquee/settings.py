@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "marquee.accounts",
     "marquee.catalog",
     "marquee.reviews",
@@ -196,6 +198,18 @@ def _cache() -> dict:
 
 
 CACHES = {"default": _cache()}
+
+# Background work (imports, model training) is queued in the database and run by
+# `marquee worker` (which `marquee serve` starts beside the web workers unless told not to).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_RUN_IMMEDIATELY", False)
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

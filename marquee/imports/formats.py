@@ -22,6 +22,8 @@ class ExportFormat:
     module: str
     source: str
     accepts: str  # what the user gives: shown in help and on the upload page
+    # A format that carries full film identities (Marquee's own) adds missing films itself.
+    creates_films: bool = False
 
     def parser(self) -> Callable[[Path], ParsedExport]:
         return importlib.import_module(self.module).parse
@@ -60,6 +62,7 @@ FORMATS = {
             "marquee.imports.journal",
             Source.JOURNAL,
             "a Marquee journal export ZIP",
+            creates_films=True,
         ),
     ]
 }

@@ -53,6 +53,9 @@ class DiaryRecord:
     # Identifies the entry in its source (Letterboxd's diary URI, Trakt's history id), so a
     # re-import finds it again; without one, film + date + rewatch identify the entry.
     source_key: str = ""
+    # Where the entry first came from, when that is not the export being read: Marquee's own
+    # export keeps it, so re-importing the original Letterboxd export later adds nothing twice.
+    source: str = ""
 
 
 @dataclass(frozen=True)

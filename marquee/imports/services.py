@@ -115,9 +115,7 @@ class _Writer:
         self.index = FilmIndex.build()
         self.ratings = {r.film_id: r for r in Rating.objects.filter(user=self.user)}
         diary = list(DiaryEntry.objects.filter(user=self.user))
-        self.diary_by_key = {
-            e.source_key: e for e in diary if e.source_key and e.source == self.source
-        }
+        self.diary_by_key = {(e.source, e.source_key): e for e in diary if e.source_key}
         self.diary_by_viewing = {(e.film_id, e.watched_on, e.rewatch): e for e in diary}
         self.watchlist = set(
             WatchlistEntry.objects.filter(user=self.user).values_list("film_id", flat=True)
@@ -231,12 +229,13 @@ class _Writer:
             self.report.updated += 1
 
     def _diary(self, record: DiaryRecord, film_id: int) -> None:
+        source = record.source or self.source
         viewing = (film_id, record.watched_on, record.rewatch)
-        key = ("diary", record.source_key) if record.source_key else ("diary", *viewing)
+        key = ("diary", source, record.source_key) if record.source_key else ("diary", *viewing)
         if not self._first_time(key, record.origin):
             return
         existing = (
-            self.diary_by_key.get(record.source_key) if record.source_key else None
+            self.diary_by_key.get((source, record.source_key)) if record.source_key else None
         ) or self.diary_by_viewing.get(viewing)
         values = {
             "film_id": film_id,
@@ -248,7 +247,7 @@ class _Writer:
         }
         if existing is None:
             entry = DiaryEntry(
-                user=self.user, source=self.source, source_key=record.source_key, **values
+                user=self.user, source=source, source_key=record.source_key, **values
             )
             self.diary_by_viewing[viewing] = entry
             self._add(entry)

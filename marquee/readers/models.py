@@ -149,7 +149,9 @@ class WatchedFilm(models.Model):
 
     class Meta:
         ordering = ["-logged_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "film"], name="one_watched_per_film")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "film"], name="one_watched_per_film")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} has seen {self.film}"

@@ -52,7 +52,7 @@ class Command(BaseCommand):
                     parsed=parsed,
                     dry_run=options["dry_run"],
                     strict=options["strict"],
-                    create_missing=options["create_missing"],
+                    create_missing=options["create_missing"] or export_format.creates_films,
                     progress=lambda done, total: bar.update(done - bar.n),
                 )
         except InputError as error:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
@@ -44,6 +46,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-migrate", action="store_true", help="Skip applying database migrations."
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start a background worker (run `marquee worker` elsewhere instead).",
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["no_migrate"]:
@@ -52,6 +59,18 @@ class Command(BaseCommand):
         address = f"{options['host']}:{options['port']}"
         self.stdout.write(f"Marquee is serving at http://{address}/  (Ctrl+C stops it)")
         self.stdout.flush()
+        worker = None
+        if not options["no_worker"]:
+            # Imports and training run outside the web workers; one machine runs both.
+            worker = subprocess.Popen([sys.executable, "-m", "marquee", "worker", "-v", "0"])
+        try:
+            self._serve(address, options)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)
+
+    def _serve(self, address: str, options: dict) -> None:
         _Gunicorn(
             {
                 "bind": address,
