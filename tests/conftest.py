@@ -22,9 +22,7 @@ def pytest_configure(config):
         *settings.PASSWORD_HASHERS,
     ]
     # Background tasks run inline, so a test sees their result at once.
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def make_user(username: str, **flags) -> User:

@@ -43,7 +43,7 @@ def snapshot(user) -> dict:
     }  # fmt: skip
 
 
-def test_export_then_import_into_an_empty_site_gives_the_same_data(history, tmp_path):
+def test_export_then_import_into_an_empty_site_gives_the_same_data(history, tmp_path, capsys):
     before = snapshot(history)
     out = tmp_path / "journal.zip"
     call_command("export", "journal", str(out), "--user", history.username)
@@ -58,7 +58,6 @@ def test_export_then_import_into_an_empty_site_gives_the_same_data(history, tmp_
         "--user",
         "newcomer",
         "--json",
-        stdout=open(tmp_path / "o", "w"),
     )
     assert snapshot(newcomer) == before
 
