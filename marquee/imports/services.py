@@ -234,9 +234,7 @@ class _Writer:
         key = ("diary", source, record.source_key) if record.source_key else ("diary", *viewing)
         if not self._first_time(key, record.origin):
             return
-        existing = (
-            self.diary_by_key.get((source, record.source_key)) if record.source_key else None
-        ) or self.diary_by_viewing.get(viewing)
+        existing = self._diary_entry_for(record, source, viewing)
         values = {
             "film_id": film_id,
             "watched_on": record.watched_on,
@@ -258,6 +256,29 @@ class _Writer:
                 setattr(existing, name, value)
             existing.save(update_fields=list(values))
             self.report.updated += 1
+
+    def _diary_entry_for(
+        self, record: DiaryRecord, source: str, viewing: tuple[int, date, bool]
+    ) -> DiaryEntry | None:
+        """The entry this record describes: by its source key, else by film, date and rewatch.
+
+        An entry that carries its own key from the same source is another viewing (Movary and
+        Trakt list two plays on one day as two rows), so a keyed record never takes it over.
+        """
+        if record.source_key:
+            existing = self.diary_by_key.get((source, record.source_key))
+            if existing is not None:
+                return existing
+        candidate = self.diary_by_viewing.get(viewing)
+        if candidate is not None and candidate.pk is None:
+            return None  # another row of this same import: a viewing of its own
+        keyed_elsewhere = (
+            candidate is not None
+            and record.source_key
+            and candidate.source_key
+            and candidate.source == source
+        )
+        return None if keyed_elsewhere else candidate
 
     def _simple(self, record, film_id: int, have: set[int], model, date_field: str, when) -> None:
         """Watchlist, likes and watched films: either the reader has the film there or not."""

@@ -68,6 +68,8 @@ def parse_datetime(value: str, *, field: str) -> datetime:
         raise RowError(f"{field} {value!r} is not a date and time") from None
     if parsed is None:
         parsed = datetime.combine(parse_date(text, field=field), time(12), tzinfo=UTC)
+    if parsed.year < 1870:
+        raise RowError(f"{field} {value!r} is too far in the past")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     if parsed > timezone.now() + timezone.timedelta(days=1):
