@@ -14,6 +14,7 @@ urlpatterns = [
     path("comments/", include("marquee.comments.urls")),
     path("", include("marquee.catalog.urls")),
     path("accounts/", include("marquee.accounts.urls")),
+    path("u/", include("marquee.readers.urls")),
     path("imports/", include("marquee.imports.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

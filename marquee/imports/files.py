@@ -121,7 +121,8 @@ def csv_rows(
     error naming them. Whitespace around values is stripped.
     """
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one field.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:

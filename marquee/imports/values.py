@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -52,7 +52,8 @@ def parse_date(value: str, *, field: str, allow_future: bool = False) -> date:
         parsed = date.fromisoformat(text[:10])
     except ValueError:
         raise RowError(f"{field} {value!r} is not a date (expected YYYY-MM-DD)") from None
-    if not allow_future and parsed > timezone.now().date():
+    # A day of slack: "today" for someone ahead of UTC is already tomorrow here.
+    if not allow_future and parsed > (timezone.now() + timedelta(days=1)).date():
         raise RowError(f"{field} {value!r} is in the future")
     if parsed.year < 1870:
         raise RowError(f"{field} {value!r} is too far in the past")
@@ -72,7 +73,7 @@ def parse_datetime(value: str, *, field: str) -> datetime:
         raise RowError(f"{field} {value!r} is too far in the past")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    if parsed > timezone.now() + timezone.timedelta(days=1):
+    if parsed > timezone.now() + timedelta(days=1):
         raise RowError(f"{field} {value!r} is in the future")
     return parsed
 

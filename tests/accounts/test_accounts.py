@@ -54,3 +54,10 @@ def test_a_profile_shows_the_public_name_never_the_email(client, critic, review)
     html = client.get(f"/accounts/profile/{critic.username}/").content.decode()
     assert "Carla Critic" in html and review.get_absolute_url() in html
     assert critic.email not in html
+
+
+def test_help_text_is_announced_with_its_field(client, critic):
+    client.force_login(critic)
+    html = client.get("/reviews/write/").content.decode()
+    assert 'aria-describedby="id_tagline_helptext"' in html
+    assert 'id="id_tagline_helptext"' in html

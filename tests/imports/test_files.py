@@ -107,3 +107,12 @@ def test_missing_columns_are_named():
 def test_an_empty_csv_says_so():
     with pytest.raises(InputError, match="is empty"):
         list(csv_rows("", file="r.csv", required=["Name"]))
+
+
+def test_an_unclosed_quote_is_an_error_not_a_swallowed_file():
+    with pytest.raises(InputError, match="r.csv:2: csv"):
+        list(
+            csv_rows(
+                'Name,Review\nAlien,"never closed\nThe Thing,ok\n', file="r.csv", required=["Name"]
+            )
+        )
