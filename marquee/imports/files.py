@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -92,6 +95,22 @@ def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:
     if total > MAX_ZIP_UNCOMPRESSED_BYTES:
         return f"unpacks to {total:,} bytes; the limit is {MAX_ZIP_UNCOMPRESSED_BYTES:,}"
     return None
+
+
+@contextmanager
+def written_atomically(out: Path) -> Iterator[Path]:
+    """A temporary path beside ``out`` that replaces it only if the block finishes.
+
+    Readers of ``out`` see the old file or the whole new one, never half an export.
+    """
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
+    os.close(handle)
+    try:
+        yield Path(temporary)
+        os.replace(temporary, out)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def decode_text(data: bytes, *, file: str, encodings: Iterable[str] = ("utf-8-sig",)) -> str:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ import marquee
 from marquee.accounts.models import User
 from marquee.catalog.models import Film
 from marquee.errors import InputError
-from marquee.imports.files import csv_rows, decode_text, open_zip
+from marquee.imports.files import csv_rows, decode_text, open_zip, written_atomically
 from marquee.imports.records import (
     DiaryRecord,
     FilmRef,
@@ -47,6 +45,7 @@ from marquee.readers.models import (
     Rating,
     WatchedFilm,
     WatchlistEntry,
+    stars_text,
 )
 
 FORMAT_NAME = "marquee-journal"
@@ -77,10 +76,6 @@ class JournalExportSummary:
 # -- export -----------------------------------------------------------------------------------
 
 
-def _stars(half_stars: int | None) -> str:
-    return "" if half_stars is None else str(half_stars / 2).removesuffix(".0")
-
-
 def _rows(user: User) -> dict[str, list[list]]:
     """Every file's rows for ``user``; films are those any of their rows refers to."""
     film_ids: set[int] = set()
@@ -91,12 +86,12 @@ def _rows(user: User) -> dict[str, list[list]]:
 
     rows: dict[str, list[list]] = {
         "ratings.csv": [
-            [key(r.film_id), _stars(r.half_stars), r.rated_at.isoformat()]
+            [key(r.film_id), stars_text(r.half_stars), r.rated_at.isoformat()]
             for r in Rating.objects.filter(user=user).order_by("film_id")
         ],
         "diary.csv": [
             [key(e.film_id), e.watched_on.isoformat(), "true" if e.rewatch else "false",
-             _stars(e.half_stars), json.dumps(e.tags, ensure_ascii=False), e.note, e.source,
+             stars_text(e.half_stars), json.dumps(e.tags, ensure_ascii=False), e.note, e.source,
              e.source_key]
             for e in DiaryEntry.objects.filter(user=user).order_by("watched_on", "id")
         ],
@@ -152,17 +147,13 @@ def journal_export(*, user: User, out: Path) -> JournalExportSummary:
         "files": {name: len(rows[name]) for name in COLUMNS},
     }
     out = Path(out)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".marquee-export-")
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
-            for name, header in COLUMNS.items():
-                archive.writestr(name, _csv_bytes(header, rows[name]))
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    with (
+        written_atomically(out) as temporary,
+        zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
+        for name, header in COLUMNS.items():
+            archive.writestr(name, _csv_bytes(header, rows[name]))
     return JournalExportSummary(out, manifest["files"])
 
 

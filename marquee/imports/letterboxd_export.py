@@ -7,13 +7,12 @@ entry, then one per rated or watched film that has no diary entry (with no date)
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from marquee.accounts.models import User
 from marquee.catalog.models import Film
-from marquee.readers.models import DiaryEntry, Rating, WatchedFilm
+from marquee.imports.files import written_atomically
+from marquee.readers.models import DiaryEntry, Rating, WatchedFilm, stars_text
 
 COLUMNS = [
     "Title",
@@ -28,10 +27,6 @@ COLUMNS = [
 ]
 
 
-def _stars(half_stars: int | None) -> str:
-    return "" if half_stars is None else str(half_stars / 2).removesuffix(".0")
-
-
 def _film_columns(film: Film) -> list:
     return [film.title, film.year or "", film.imdb_id or "", film.tmdb_id or ""]
 
@@ -44,7 +39,7 @@ def letterboxd_rows(user: User) -> list[list]:
     ):
         in_diary.add(entry.film_id)
         rows.append([
-            *_film_columns(entry.film), entry.watched_on.isoformat(), _stars(entry.half_stars),
+            *_film_columns(entry.film), entry.watched_on.isoformat(), stars_text(entry.half_stars),
             "true" if entry.rewatch else "false", ", ".join(entry.tags), entry.note,
         ])  # fmt: skip
     rated = set()
@@ -52,7 +47,7 @@ def letterboxd_rows(user: User) -> list[list]:
         rated.add(rating.film_id)
         if rating.film_id not in in_diary:
             rows.append(
-                [*_film_columns(rating.film), "", _stars(rating.half_stars), "false", "", ""]
+                [*_film_columns(rating.film), "", stars_text(rating.half_stars), "false", "", ""]
             )
     for watched in (
         WatchedFilm.objects.filter(user=user).select_related("film").order_by("film__title")
@@ -65,15 +60,11 @@ def letterboxd_rows(user: User) -> list[list]:
 def letterboxd_export(*, user: User, out: Path) -> int:
     """Write the CSV to ``out`` (whole or not at all); returns the number of rows."""
     rows = letterboxd_rows(user)
-    out = Path(out)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".marquee-export-", suffix=".csv")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(COLUMNS)
-            writer.writerows(rows)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    with (
+        written_atomically(Path(out)) as temporary,
+        temporary.open("w", encoding="utf-8", newline="") as stream,
+    ):
+        writer = csv.writer(stream)
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
     return len(rows)

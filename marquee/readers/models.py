@@ -26,6 +26,11 @@ class Source(models.TextChoices):
     JOURNAL = "journal", "Marquee export"
 
 
+def stars_text(half_stars: int | None) -> str:
+    """Half stars as the decimal people and exports write: 7 is ``"3.5"``, 8 is ``"4"``."""
+    return "" if half_stars is None else str(half_stars / 2).removesuffix(".0")
+
+
 def stars_label(half_stars: int) -> str:
     """3.5 stars as ``★★★½``."""
     return "★" * (half_stars // 2) + ("½" if half_stars % 2 else "")
