@@ -49,13 +49,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "marquee.accounts",
     "marquee.catalog",
     "marquee.reviews",
     "marquee.comments",
     "marquee.readers",
     "marquee.imports",
+    "marquee.predictions",
     "marquee.journal",
+    "marquee.api",
+    "marquee.ops",
 ]
 
 MIDDLEWARE = [
@@ -167,10 +171,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 
@@ -222,3 +228,17 @@ LOGGING = {
 MARQUEE_PAGE_SIZE = env_int("MARQUEE_PAGE_SIZE", 12)
 MARQUEE_COMMENT_MAX_CHARS = env_int("MARQUEE_COMMENT_MAX_CHARS", 5000)
 MARQUEE_REVIEW_BODY_MAX_CHARS = env_int("MARQUEE_REVIEW_BODY_MAX_CHARS", 100_000)
+# Retrain the recommendation models in the background after this many new or changed ratings.
+MARQUEE_RETRAIN_AFTER_RATINGS = env_int("MARQUEE_RETRAIN_AFTER_RATINGS", 200)
+
+# The API (docs/api.md): requests a minute per token or signed-in user, and per address for
+# anonymous callers (0 switches a limit off); browser origins allowed to call it (CORS): none.
+MARQUEE_API_RATE_LIMIT = env_int("MARQUEE_API_RATE_LIMIT", 120)
+MARQUEE_API_ANON_RATE_LIMIT = env_int("MARQUEE_API_ANON_RATE_LIMIT", 60)
+MARQUEE_API_CORS_ORIGINS = env_list("MARQUEE_API_CORS_ORIGINS")
+
+# Abuse limits, counted in the shared cache (see marquee/ratelimits.py); 0 switches one off.
+MARQUEE_LOGIN_ATTEMPTS = env_int("MARQUEE_LOGIN_ATTEMPTS", 5)
+MARQUEE_LOGIN_LOCKOUT_SECONDS = env_int("MARQUEE_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+MARQUEE_SIGNUPS_PER_HOUR = env_int("MARQUEE_SIGNUPS_PER_HOUR", 10)
+MARQUEE_COMMENTS_PER_HOUR = env_int("MARQUEE_COMMENTS_PER_HOUR", 30)

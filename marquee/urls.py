@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/", include("marquee.accounts.urls")),
     path("u/", include("marquee.readers.urls")),
     path("imports/", include("marquee.imports.urls")),
+    path("for-you/", include("marquee.predictions.urls")),
+    path("api/", include("marquee.api.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

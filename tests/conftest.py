@@ -23,8 +23,6 @@ def pytest_configure(config):
     ]
     # Each test run gets its own in-memory cache, never a folder another run could clear.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # Background tasks run inline, so a test sees their result at once.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def make_user(username: str, **flags) -> User:
@@ -105,6 +103,16 @@ def draft_review(critic, film, verdict) -> Review:
         body="Draft body.",
         should_watch="Draft advice.",
     )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline(settings):
+    """Background tasks run inline, so a test sees their result at once.
+
+    Set through the ``settings`` fixture so django-tasks hears of the change and drops the
+    backend it may already have made from the production settings.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)

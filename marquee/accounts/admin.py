@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from marquee.accounts.forms import AdminSignInForm
 from marquee.accounts.models import User
+
+admin.site.login_form = AdminSignInForm
 
 
 @admin.register(User)

@@ -1,7 +1,43 @@
+import logging
+
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from marquee.accounts.models import User
+from marquee.ratelimits import SIGN_IN, client_address, wait_in_words
+
+logger = logging.getLogger(__name__)
+
+
+class SignInLimitMixin:
+    """Refuses a username tried too often and wrongly from one address (MARQUEE_LOGIN_*)."""
+
+    locked_out = False
+
+    def clean(self) -> dict:
+        username = (self.cleaned_data.get("username") or "").strip().lower()
+        address = client_address(self.request) if self.request else "unknown"
+        who = f"{username}|{address}"
+        if username and not SIGN_IN.hit(who):
+            self.locked_out = True
+            logger.warning("sign-in refused for %r from %s: too many failures", username, address)
+            raise forms.ValidationError(
+                "Too many failed sign-ins for this account from your address. "
+                f"Please wait {wait_in_words(SIGN_IN.retry_after(who))} and try again.",
+                code="locked_out",
+            )
+        cleaned = super().clean()
+        SIGN_IN.reset(who)
+        return cleaned
+
+
+class SignInForm(SignInLimitMixin, AuthenticationForm):
+    """The site's sign-in form."""
+
+
+class AdminSignInForm(SignInLimitMixin, AdminAuthenticationForm):
+    """The admin's sign-in form, under the same limit: it is another door to staff accounts."""
 
 
 class SignupForm(UserCreationForm):

@@ -6,6 +6,7 @@ from marquee.catalog.models import (
     Credit,
     Film,
     Genre,
+    Keyword,
     Person,
     PersonAlias,
     SourceMaterial,
@@ -78,5 +79,11 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Genre)
 class GenreAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Keyword)
+class KeywordAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

@@ -20,6 +20,19 @@ class Genre(models.Model):
         return reverse("journal:genre", args=[self.slug])
 
 
+class Keyword(models.Model):
+    """A plot keyword ("time travel", "heist"): from TMDB, or a tag many MovieLens users gave."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Film(models.Model):
     """A film. ``match_key`` is the normalized title used to match text to the catalog."""
 
@@ -30,11 +43,15 @@ class Film(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     runtime_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     synopsis = models.TextField(blank=True, max_length=10_000)
+    tagline = models.CharField(
+        max_length=300, blank=True, help_text="The distributor's marketing line (from TMDB)."
+    )
     poster_url = models.URLField(blank=True, max_length=500)
     imdb_id = models.CharField(max_length=12, unique=True, null=True, blank=True)
     tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
     movielens_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
     genres = models.ManyToManyField(Genre, related_name="films", blank=True)
+    keywords = models.ManyToManyField(Keyword, related_name="films", blank=True)
     match_key = models.CharField(max_length=300, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from marquee.accounts.models import User
 from marquee.comments.models import Comment
 from marquee.errors import InputError
+from marquee.ratelimits import COMMENT, wait_in_words
 from marquee.reviews import permissions
 from marquee.reviews.models import Review
 from marquee.sanitize import clean_block, clean_line
@@ -32,6 +33,19 @@ def clean_comment_body(body: str) -> str:
     return cleaned
 
 
+def _check_comment_rate(author: User) -> None:
+    """Readers post at most MARQUEE_COMMENTS_PER_HOUR comments an hour; staff and critics any."""
+    if author.is_staff or author.is_superuser or author.is_critic:
+        return
+    who = f"user:{author.pk}"
+    if not COMMENT.hit(who):
+        raise InputError(
+            "comment",
+            f"you have posted {COMMENT.limit} comments within the hour; "
+            f"please wait {wait_in_words(COMMENT.retry_after(who))} before posting again",
+        )
+
+
 @transaction.atomic
 def comment_post(
     *, review: Review, author: User, body: str, parent: Comment | None = None
@@ -41,6 +55,7 @@ def comment_post(
         raise InputError("review", "comments are open only on published reviews")
     if not author.is_active:
         raise InputError("author", "this account cannot comment")
+    _check_comment_rate(author)
     if parent is not None:
         if parent.review_id != review.pk:
             raise InputError("parent", "the comment replied to is on another review")

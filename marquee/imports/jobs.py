@@ -23,6 +23,7 @@ from marquee.imports.formats import FORMATS
 from marquee.imports.models import ImportJob
 from marquee.imports.services import import_apply
 from marquee.journal.page_cache import content_changed
+from marquee.predictions.services import training_queue_if_due
 
 logger = logging.getLogger(__name__)
 PROGRESS_TIMEOUT = 60 * 60
@@ -106,6 +107,7 @@ def run_import_job(job_id: int) -> None:
         _finish(job, status=ImportJob.Status.DONE)
         if report.changed_anything and not report.dry_run:
             content_changed()
+            training_queue_if_due()
 
 
 def _finish(job: ImportJob, *, status: str, error: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_safe
 
 from marquee.errors import InputError
@@ -18,9 +18,20 @@ from marquee.imports.uploads import install_upload_limits, upload_too_large
 
 
 @login_required
-@csrf_protect
+@csrf_exempt  # checked below, once the size-limited upload handlers are in place
 def import_start(request: HttpRequest) -> HttpResponse:
-    """The upload form; the import runs in the background and this redirects to its progress."""
+    """The upload form; the import runs in the background and this redirects to its progress.
+
+    Django reads the body when the CSRF check looks at the form, so the upload handlers must
+    be installed first: the view opts out of the middleware's check and runs it itself after.
+    """
+    if request.method == "POST" and not upload_too_large(request):
+        install_upload_limits(request)
+    return _import_start(request)
+
+
+@csrf_protect
+def _import_start(request: HttpRequest) -> HttpResponse:
     jobs = ImportJob.objects.filter(user=request.user)[:10]
     context = {"jobs": jobs, "limit_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
     if request.method != "POST":
@@ -33,7 +44,6 @@ def import_start(request: HttpRequest) -> HttpResponse:
             {**context, "form": ImportForm(), "upload_error": error},
             status=413,
         )
-    install_upload_limits(request)
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:

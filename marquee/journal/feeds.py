@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 
 from marquee.reviews import selectors
 from marquee.reviews.models import Review, Verdict
@@ -32,8 +33,8 @@ class LatestReviewsFeed(Feed):
         return f"{item.film} — {item.verdict.name}"
 
     def item_description(self, item: Review) -> str:
-        # Feed readers escape this text; the tagline and setup are plain text.
-        return f"{item.tagline}\n\n{item.setup}"
+        # Atom1Feed declares the summary as HTML, so the critic's plain text is escaped here.
+        return linebreaks(escape(f"{item.tagline}\n\n{item.setup}"))
 
     def item_pubdate(self, item: Review):
         return item.published_at

@@ -15,6 +15,7 @@ from django.utils import timezone
 from marquee.accounts.models import User
 from marquee.catalog.models import Film
 from marquee.errors import InputError
+from marquee.predictions.services import training_queue_if_due
 from marquee.readers.models import DiaryEntry, FilmLike, Rating, WatchlistEntry
 from marquee.sanitize import clean_block, clean_line
 
@@ -70,6 +71,8 @@ def rating_set(*, user: User, film: Film, half_stars: int) -> Rating:
         film=film,
         defaults={"half_stars": half_stars, "rated_at": timezone.now()},
     )
+    # The reader's own predictions change at once (fold-in); everyone else's after retraining.
+    training_queue_if_due()
     return rating
 
 

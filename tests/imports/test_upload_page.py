@@ -78,3 +78,26 @@ def test_nobody_else_sees_my_import(client, history, other_reader, journal_zip):
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, db):
     assert client.get("/imports/").status_code == 302
+
+
+def test_an_upload_passes_the_csrf_check_with_size_limits_installed(
+    reader, journal_zip, django_capture_on_commit_callbacks
+):
+    """The real middleware checks CSRF (the default test client skips it)."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    browser.get("/imports/")
+    token = browser.cookies["csrftoken"].value
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            "/imports/",
+            {
+                "format": "journal",
+                "export_file": SimpleUploadedFile("j.zip", journal_zip.read_bytes()),
+                "csrfmiddlewaretoken": token,
+            },
+        )
+    assert response.status_code == 302
+    assert browser.post("/imports/", {"format": "journal"}).status_code == 403  # no token

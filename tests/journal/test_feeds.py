@@ -28,3 +28,20 @@ def test_each_verdict_has_its_own_feed(client, review):
     assert len(_entries(client, "/feed/recommended-viewing/")) == 1
     assert len(_entries(client, "/feed/skip-it/")) == 0
     assert client.get("/feed/no-such-verdict/").status_code == 404
+
+
+def test_feed_summaries_escape_the_critics_text(client, critic, film, verdict):
+    from marquee.reviews.services import review_create
+
+    review_create(
+        author=critic,
+        film=film,
+        verdict=verdict,
+        tagline="<img src=x onerror=alert(1)>",
+        setup="s",
+        body="b",
+        should_watch="w",
+        publish=True,
+    )
+    summary = _entries(client, "/feed/")[0].find(f"{ATOM}summary").text
+    assert "<img" not in summary and "&lt;img" in summary

@@ -1,0 +1,1 @@
+"""Running a site in production: backups, restores, moving databases, and verifying copies."""

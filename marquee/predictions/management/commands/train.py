@@ -1,0 +1,37 @@
+"""``marquee train``: fit the recommendation models on every rating and make them current."""
+
+from __future__ import annotations
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from marquee.errors import InputError
+from marquee.predictions.services import models_train
+
+STEPS = 5
+
+
+class Command(BaseCommand):
+    help = "Train the rating predictor and the ranker on the site's ratings."
+
+    def handle(self, *args, **options) -> None:
+        with tqdm(total=STEPS, desc="Training", disable=not sys.stderr.isatty()) as bar:
+
+            def progress(step: str) -> None:
+                bar.set_postfix_str(step)
+                if bar.n < STEPS:
+                    bar.update(1)
+
+            try:
+                models = models_train(progress=progress)
+            except InputError as error:
+                raise CommandError(error.describe()) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Trained version {models.version} on {models.ratings_count:,} ratings from "
+                f"{models.readers_count:,} readers over {len(models.film_ids):,} films "
+                f"(held-out RMSE {models.rmse:.3f})."
+            )
+        )

@@ -1,0 +1,111 @@
+"""Training the models: on demand (`marquee train`) and in the background after new ratings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import numpy as np
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+import recommend
+from marquee.accounts.models import User
+from marquee.catalog.models import Film
+from marquee.errors import InputError
+from marquee.predictions import store
+from marquee.predictions.dataset import RatingsData
+from marquee.predictions.models import HiddenFilm
+from marquee.readers.models import Rating
+
+logger = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+MIN_RATINGS_TO_TRAIN = 20
+HOLDOUT_FRACTION = 0.05
+TRAINING_LOCK = "marquee:training-queued"
+
+
+def _holdout_rmse(data: RatingsData, seed: int = 0) -> float:
+    """How far predictions land from ratings the model did not see (for honest intervals)."""
+    held = np.random.default_rng(seed).random(len(data)) < HOLDOUT_FRACTION
+    if held.sum() < 20:
+        return 1.0  # too little data to measure: assume a wide error, say so in the interval
+    predictor = recommend.default_rating_predictor().fit(
+        data.users[~held], data.films[~held], data.stars[~held]
+    )
+    errors = predictor.predict(data.users[held], data.films[held]) - data.stars[held]
+    return float(np.sqrt(np.mean(errors**2)))
+
+
+def models_train(*, progress: Progress | None = None) -> store.TrainedModels:
+    """Fit the rating predictor and the ranker on every rating, and make them current."""
+    say = progress or (lambda step: None)
+    say("Reading ratings")
+    data = RatingsData.load()
+    if len(data) < MIN_RATINGS_TO_TRAIN:
+        raise InputError(
+            "ratings", f"{len(data)} ratings on the site; at least {MIN_RATINGS_TO_TRAIN} needed"
+        )
+    trained_at = timezone.now()
+    say("Measuring prediction error")
+    rmse = _holdout_rmse(data)
+    say("Fitting the rating predictor")
+    predictor = recommend.default_rating_predictor().fit(data.users, data.films, data.stars)
+    say("Fitting the ranker")
+    film_ids = np.unique(data.films)
+    matrix = data.interaction_matrix(film_ids)
+    ranker = recommend.default_ranker().fit(matrix)
+    say("Saving")
+    models = store.TrainedModels(
+        version=trained_at.strftime("%Y%m%dT%H%M%S%fZ"),
+        trained_at=trained_at,
+        predictor=predictor,
+        ranker=ranker,
+        film_ids=film_ids,
+        ratings_count=len(data),
+        readers_count=int(matrix.shape[0]),
+        rmse=rmse,
+        liked=(matrix > 0).astype(np.float32).tocsr(),
+    )
+    store.save(models)
+    cache.delete(TRAINING_LOCK)
+    return models
+
+
+@task()
+def train_in_background() -> None:
+    """The background job queued by ``training_queue_if_due``."""
+    try:
+        models_train()
+    except InputError as error:
+        logger.info("training skipped: %s", error)
+    finally:
+        cache.delete(TRAINING_LOCK)
+
+
+def training_queue_if_due() -> bool:
+    """Queue a training run once enough ratings changed since the last one (at most one queued)."""
+    models = store.current()
+    since = models.trained_at if models else None
+    changed = Rating.objects.filter(updated_at__gt=since) if since else Rating.objects.all()
+    if changed.count() < settings.MARQUEE_RETRAIN_AFTER_RATINGS:
+        return False
+    if not cache.add(TRAINING_LOCK, True, timeout=60 * 60):
+        return False
+    transaction.on_commit(train_in_background.enqueue)
+    return True
+
+
+@transaction.atomic
+def film_hide(*, user: User, film: Film) -> HiddenFilm:
+    """Never recommend ``film`` to ``user`` again ("not interested")."""
+    hidden, _ = HiddenFilm.objects.get_or_create(user=user, film=film)
+    return hidden
+
+
+@transaction.atomic
+def film_unhide(*, user: User, film: Film) -> None:
+    HiddenFilm.objects.filter(user=user, film=film).delete()
