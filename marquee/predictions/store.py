@@ -35,7 +35,7 @@ class TrainedModels:
     # Typical error of a prediction, measured on ratings held out from a first fit.
     rmse: float
     # Readers x films, 1 where a reader liked a film: "readers who liked X also liked Y".
-    liked: sp.csr_matrix = field(default_factory=lambda: sp.csr_matrix((0, 0)))
+    liked: sp.csc_matrix = field(default_factory=lambda: sp.csc_matrix((0, 0)))
 
     def columns_for(self, film_pks: np.ndarray) -> np.ndarray:
         """The ranker columns of these films, -1 for films trained without."""

@@ -6,6 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import recommend
 from recommend import Popularity
@@ -163,3 +165,21 @@ def test_popularity_on_a_tiny_split_matches_a_hand_computation(tmp_path):
 def test_ml_100k_loads_with_the_documented_size():
     data = load_movielens(SHARED_DATA / "ml-100k")
     assert (data.n_users, data.n_items, len(data)) == (943, 1682, 100_000)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    n_items=st.integers(1, 40),
+    seed=st.integers(0, 10_000),
+    k=st.sampled_from([1, 5, 20, 100]),
+)
+def test_metrics_lie_between_zero_and_one_and_a_perfect_ranking_scores_one(n_items, seed, k):
+    rng = np.random.default_rng(seed)
+    truth = (rng.random((3, n_items)) < 0.3).astype(float)
+    truth[:, 0] = 1.0  # every user has at least one held-out item
+    heldout = sp.csr_matrix(truth)
+    scores = rng.normal(size=truth.shape)
+    for metric in (recall_at_k, ndcg_at_k):
+        values = metric(scores, heldout, k)
+        assert np.all((values >= 0) & (values <= 1 + 1e-12))
+        np.testing.assert_allclose(metric(truth + 1e-3 * scores, heldout, k), 1.0)
