@@ -23,6 +23,7 @@ from marquee.api.routers import (
     imports,
     me,
     people,
+    predictions,
     ratings,
     reviews,
     search,
@@ -148,3 +149,4 @@ api.add_router("/me/diary", diary.router)
 api.add_router("/me/watchlist", watchlist.router)
 api.add_router("/me/imports", imports.router)
 api.add_router("/me/exports", exports.router)
+api.add_router("/me", predictions.router)
