@@ -35,7 +35,8 @@ Progress = Callable[[int, int], None]
 MAX_DATASET_BYTES = 8 * 1024**3
 # A file of a million bad rows must not become a million-line report.
 MAX_LISTED_SKIPS = 1_000
-# Django caps SQLite at 999 parameters a query; lookups by a list of values go in batches.
+# SQLite builds before 3.32 take at most 999 parameters a statement: lookups by a list of values
+# go in batches, and multi-row INSERTs stay under the limit.
 LOOKUP_BATCH = 500
 MAX_PARAMETERS = 999
 MAX_TITLE_CHARS = 300
@@ -59,12 +60,12 @@ def cap(text: str, max_chars: int) -> str:
     return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
 
 
-def clean_line(value: str, *, max_chars: int) -> str:
+def untrusted_line(value: str, *, max_chars: int) -> str:
     """One line of untrusted text: control characters dropped, whitespace collapsed, capped."""
     return cap(" ".join(normalize_text(value).split()), max_chars)
 
 
-def clean_block(value: str, *, max_chars: int) -> str:
+def untrusted_block(value: str, *, max_chars: int) -> str:
     """Untrusted paragraphs: control characters dropped, lines trimmed, blank runs cut, capped."""
     lines = [" ".join(line.split()) for line in normalize_text(value).split("\n")]
     paragraphs, blank = [], False
@@ -77,7 +78,7 @@ def clean_block(value: str, *, max_chars: int) -> str:
 
 def keyword_name(value: str) -> str:
     """Keywords are compared and stored in lower case: "Time Travel" is "time travel"."""
-    return clean_line(value, max_chars=MAX_KEYWORD_CHARS).lower()
+    return untrusted_line(value, max_chars=MAX_KEYWORD_CHARS).lower()
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -53,12 +53,12 @@ from marquee.catalog.loaders import (
     Table,
     batches,
     cap,
-    clean_line,
     count_lines,
     films_insert,
     insert_new,
     insert_values,
     keyword_name,
+    untrusted_line,
     update_rows,
 )
 from marquee.catalog.matching import title_match_key
@@ -254,7 +254,7 @@ def detect_layout(directory: Path) -> str:
 def _genres(names: list[str]) -> tuple[str, ...]:
     result: list[str] = []
     for name in names:
-        name = clean_line(name, max_chars=60)
+        name = untrusted_line(name, max_chars=60)
         name = GENRE_NAMES.get(name, name) if name else None
         if name and name not in result:
             result.append(name)
@@ -262,7 +262,7 @@ def _genres(names: list[str]) -> tuple[str, ...]:
 
 
 def _movie_title(raw: str) -> MovieTitle:
-    parsed = parse_movielens_title(clean_line(raw, max_chars=2_000))
+    parsed = parse_movielens_title(untrusted_line(raw, max_chars=2_000))
     return MovieTitle(
         cap(parsed.title, MAX_TITLE_CHARS),
         parsed.year,

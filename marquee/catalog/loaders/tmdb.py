@@ -29,11 +29,11 @@ from marquee.catalog.loaders import (
     Progress,
     Table,
     batches,
-    clean_block,
-    clean_line,
     films_insert,
     insert_new,
     keyword_name,
+    untrusted_block,
+    untrusted_line,
     update_rows,
 )
 from marquee.catalog.matching import title_match_key
@@ -137,8 +137,8 @@ def read_tmdb(path: Path, report: LoadReport) -> list[TmdbRow]:
                 tmdb_id = int(text)
                 if tmdb_id in lines:
                     raise RowError(f"id {tmdb_id} is already on line {lines[tmdb_id]}")
-                title = clean_line(values[at["title"]], max_chars=MAX_TITLE_CHARS)
-                original = clean_line(values[at["original_title"]], max_chars=MAX_TITLE_CHARS)
+                title = untrusted_line(values[at["title"]], max_chars=MAX_TITLE_CHARS)
+                original = untrusted_line(values[at["original_title"]], max_chars=MAX_TITLE_CHARS)
                 row = TmdbRow(
                     line=line,
                     tmdb_id=tmdb_id,
@@ -146,11 +146,13 @@ def read_tmdb(path: Path, report: LoadReport) -> list[TmdbRow]:
                     year=_year(values[at["release_date"]]),
                     original_title="" if original == title else original,
                     original_language=_language(values[at["original_language"]]),
-                    synopsis=clean_block(values[at["overview"]], max_chars=MAX_SYNOPSIS_CHARS),
-                    tagline=clean_line(values[at["tagline"]], max_chars=MAX_TAGLINE_CHARS),
+                    synopsis=untrusted_block(values[at["overview"]], max_chars=MAX_SYNOPSIS_CHARS),
+                    tagline=untrusted_line(values[at["tagline"]], max_chars=MAX_TAGLINE_CHARS),
                     runtime_minutes=_runtime(values[at["runtime"]]),
                     genres=_names(
-                        values[at["genres"]], "genres", clean=lambda n: clean_line(n, max_chars=60)
+                        values[at["genres"]],
+                        "genres",
+                        clean=lambda n: untrusted_line(n, max_chars=60),
                     ),
                     keywords=_names(values[at["keywords"]], "keywords", clean=keyword_name),
                 )
