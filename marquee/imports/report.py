@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marquee.imports.records import FilmRef, Origin, SkippedRow
@@ -55,6 +56,19 @@ class ImportReport:
         if self.unmatched:
             text += f" {len(self.unmatched)} films not in the catalog."
         return text
+
+    def lines(self, *, film_note: Callable[[FilmRef], str] = lambda film: "") -> list[str]:
+        """Each skipped or unmatched row as a command prints it, under the summary.
+
+        ``film_note`` adds what a format knows about an unmatched film (its TMDB id, say).
+        """
+        out = [f"  skipped {row.file}:{row.line}: {row.reason}" for row in self.skipped]
+        out += [
+            f"  not in the catalog {unmatched.origin}: {unmatched.film} "
+            f"({film_note(unmatched.film)}rerun with --create-missing to add it)"
+            for unmatched in self.unmatched
+        ]
+        return out
 
     def to_dict(self) -> dict:
         return {

@@ -139,10 +139,5 @@ class Command(BaseCommand):
 
     def _print(self, report: LoadReport) -> None:
         self.stdout.write(self.style.SUCCESS(report.summary()))
-        for row in report.skipped:
-            self.stdout.write(f"  skipped {row.file}:{row.line}: {row.reason}")
-        for film in report.unmatched:
-            self.stdout.write(
-                f"  not in the catalog {film.origin}: {film.film} "
-                f"(TMDB {film.film.tmdb_id}; rerun with --create-missing to add it)"
-            )
+        for line in report.lines(film_note=lambda film: f"TMDB {film.tmdb_id}; "):
+            self.stdout.write(line)

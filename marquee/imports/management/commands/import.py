@@ -66,10 +66,5 @@ class Command(BaseCommand):
 
     def _print(self, report: ImportReport) -> None:
         self.stdout.write(self.style.SUCCESS(report.summary()))
-        for row in report.skipped:
-            self.stdout.write(f"  skipped {row.file}:{row.line}: {row.reason}")
-        for film in report.unmatched:
-            self.stdout.write(
-                f"  not in the catalog {film.origin}: {film.film} "
-                "(rerun with --create-missing to add it)"
-            )
+        for line in report.lines():
+            self.stdout.write(line)
