@@ -1,0 +1,1 @@
+"""Related films and influences."""

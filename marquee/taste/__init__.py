@@ -1,0 +1,1 @@
+"""Taste tests and compatibility."""
