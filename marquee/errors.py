@@ -22,3 +22,15 @@ class InputError(ValueError):
         elif self.line:
             where = f"line {self.line}: "
         return f"{where}{self.field}: {self.message}"
+
+
+class RateLimitedError(InputError):
+    """Input refused only because its sender went past a rate limit: try again later.
+
+    Kept a kind of ``InputError`` so forms show it like any other refusal; the API answers it
+    with 429 and ``Retry-After`` instead of 422.
+    """
+
+    def __init__(self, field: str, message: str, *, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(field, message)

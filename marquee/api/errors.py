@@ -20,7 +20,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from marquee.api.throttling import retry_after
-from marquee.errors import InputError
+from marquee.errors import InputError, RateLimitedError
 
 logger = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -188,6 +188,14 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(InputError)
     def _input(request: HttpRequest, exc: InputError) -> HttpResponse:
+        if isinstance(exc, RateLimitedError):
+            return problem_response(
+                request,
+                429,
+                exc.message,
+                code="rate_limited",
+                headers={"Retry-After": str(exc.retry_after)},
+            )
         return _problem(request, input_problem(exc))
 
     @api.exception_handler(Http404)

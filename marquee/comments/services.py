@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from marquee.accounts.models import User
 from marquee.comments.models import Comment
-from marquee.errors import InputError
+from marquee.errors import InputError, RateLimitedError
 from marquee.ratelimits import COMMENT, wait_in_words
 from marquee.reviews import permissions
 from marquee.reviews.models import Review
@@ -39,10 +39,12 @@ def _check_comment_rate(author: User) -> None:
         return
     who = f"user:{author.pk}"
     if not COMMENT.hit(who):
-        raise InputError(
+        wait = COMMENT.retry_after(who)
+        raise RateLimitedError(
             "comment",
             f"you have posted {COMMENT.limit} comments within the hour; "
-            f"please wait {wait_in_words(COMMENT.retry_after(who))} before posting again",
+            f"please wait {wait_in_words(wait)} before posting again",
+            retry_after=wait,
         )
 
 

@@ -80,3 +80,18 @@ def test_drafts_comments_are_as_hidden_as_the_draft(api, draft_review, reader):
 
 def test_posting_needs_a_signed_in_caller(api, review):
     assert api.post(f"/reviews/{review.slug}/comments", {"body": "Hi"}).status_code == 401
+
+
+def test_a_reader_past_the_comment_rate_limit_gets_429_with_retry_after(
+    api, review, reader, settings
+):
+    settings.MARQUEE_COMMENTS_PER_HOUR = 2
+    caller = api.as_user(reader)
+    path = f"/reviews/{review.slug}/comments"
+    for n in range(2):
+        assert caller.post(path, {"body": f"Comment {n}"}).status_code == 201
+    refused = caller.post(path, {"body": "One too many"})
+    assert refused.status_code == 429, refused.content
+    assert refused.json()["code"] == "rate_limited"
+    assert int(refused["Retry-After"]) > 0
+    assert Comment.objects.filter(review=review, author=reader).count() == 2

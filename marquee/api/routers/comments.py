@@ -13,7 +13,7 @@ from marquee.api.schemas import SLUG_PATTERN, CommentCreate, CommentOut
 from marquee.comments.models import Comment
 from marquee.comments.selectors import visible_comments
 from marquee.comments.services import comment_post
-from marquee.errors import InputError
+from marquee.errors import InputError, RateLimitedError
 
 router = Router(tags=["comments"])
 
@@ -62,6 +62,8 @@ def post_comment(
         comment = comment_post(
             review=review, author=signed_in_caller(request), body=payload.body, parent=parent
         )
+    except RateLimitedError:
+        raise  # answered 429 with Retry-After by the API's error handler
     except InputError as error:
         raise input_problem(error, fields=FIELDS) from None
     return Status(201, comment)
