@@ -62,6 +62,9 @@ def comment_post(
         if parent.review_id != review.pk:
             raise InputError("parent", "the comment replied to is on another review")
         parent = parent.parent or parent  # one level of replies only
+        if parent.status != Comment.Status.APPROVED:
+            # A pending or removed comment is invisible to the replier: say nothing more.
+            raise InputError("parent", "there is no such comment to reply to")
     status = Comment.Status.PENDING if _needs_moderation(author) else Comment.Status.APPROVED
     return Comment.objects.create(
         review=review, author=author, parent=parent, body=clean_comment_body(body), status=status

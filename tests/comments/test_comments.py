@@ -31,6 +31,17 @@ def test_replies_to_replies_attach_to_the_top_comment(review, reader, critic):
     assert reply.parent == top and deeper.parent == top
 
 
+@pytest.mark.parametrize("status", ["pending", "removed"])
+def test_nobody_replies_to_a_comment_they_cannot_see(review, reader, other_reader, staff, status):
+    hidden = comment_post(review=review, author=other_reader, body="Waiting.")
+    if status == "removed":
+        comment_moderate(comment=hidden, moderator=staff, status="removed")
+    assert hidden.status == status
+    with pytest.raises(InputError, match="no such comment"):
+        comment_post(review=review, author=reader, body="Reply", parent=hidden)
+    assert not Comment.objects.filter(parent=hidden).exists()
+
+
 def test_comments_are_closed_on_drafts(draft_review, reader):
     with pytest.raises(InputError, match="published"):
         comment_post(review=draft_review, author=reader, body="Early")
