@@ -47,7 +47,15 @@ class SignupForm(UserCreationForm):
         required=True, help_text="Used only to reach you; never shown to anyone."
     )
     # A field people never see: bots that fill every input give themselves away.
-    website = forms.CharField(required=False, label="Leave this empty", max_length=200)
+    # Hidden from people (off screen, out of the tab order); bots fill it in.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"class": "honeypot", "tabindex": "-1", "autocomplete": "off"}
+        ),
+    )
 
     class Meta:
         model = User

@@ -38,6 +38,13 @@ def test_a_second_account_with_the_same_email_is_refused(client, reader):
     assert "already exists" in response.content.decode()
 
 
+def test_the_signup_honeypot_is_hidden_from_people(client):
+    page = client.get("/accounts/signup/").content.decode()
+    field = page[page.index('id="id_website"') - 400 : page.index('id="id_website"') + 100]
+    assert 'class="field hp-field" aria-hidden="true"' in field
+    assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+
+
 def test_the_signup_honeypot_stops_bots(client):
     client.post("/accounts/signup/", {**SIGNUP, "website": "http://spam.test"})
     assert not User.objects.filter(username="newreader").exists()
