@@ -69,7 +69,7 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             comment=comment, moderator=request.user, status=request.POST.get("status", "")
         )
     except InputError as error:
-        return HttpResponse(error.message, status=400)
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
     if request.htmx:
         return render(request, "comments/_moderated.html", {"comment": comment})
     messages.success(request, f"Comment marked {comment.get_status_display().lower()}.")

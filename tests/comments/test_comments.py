@@ -137,6 +137,6 @@ def test_readers_cannot_see_the_queue_or_moderate(client, review, reader, other_
 def test_an_invalid_moderation_decision_is_a_400(client, review, reader, staff):
     comment = comment_post(review=review, author=reader, body="Hi")
     client.force_login(staff)
-    assert (
-        client.post(f"/comments/{comment.pk}/moderate/", {"status": "pending"}).status_code == 400
-    )
+    refused = client.post(f"/comments/{comment.pk}/moderate/", {"status": "<b>pending</b>"})
+    assert refused.status_code == 400
+    assert refused["Content-Type"].startswith("text/plain")
