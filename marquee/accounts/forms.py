@@ -40,14 +40,19 @@ class AdminSignInForm(SignInLimitMixin, AdminAuthenticationForm):
     """The admin's sign-in form, under the same limit: it is another door to staff accounts."""
 
 
+# The MovieLens loader names its readers "ml-<id>" and "ml100k-<id>"; a person who signed up
+# under such a name would look like (and block) an imported reader.
+RESERVED_USERNAME_PREFIXES = ("ml-", "ml100k-")
+
+
 class SignupForm(UserCreationForm):
     """Sign-up with a username, an email (never shown to others) and a password."""
 
     email = forms.EmailField(
         required=True, help_text="Used only to reach you; never shown to anyone."
     )
-    # A field people never see: bots that fill every input give themselves away.
-    # Hidden from people (off screen, out of the tab order); bots fill it in.
+    # A field people never see (off screen, out of the tab order): bots that fill every input
+    # give themselves away.
     website = forms.CharField(
         required=False,
         label="Leave this empty",
@@ -65,6 +70,16 @@ class SignupForm(UserCreationForm):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError("This field must be left empty.")
         return ""
+
+    def clean_username(self) -> str:
+        username = super().clean_username()
+        if username.lower().startswith(RESERVED_USERNAME_PREFIXES):
+            raise forms.ValidationError(
+                "Names starting with "
+                + " or ".join(f"“{prefix}”" for prefix in RESERVED_USERNAME_PREFIXES)
+                + " are kept for readers imported from MovieLens; please choose another."
+            )
+        return username
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()

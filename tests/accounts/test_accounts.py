@@ -45,6 +45,13 @@ def test_the_signup_honeypot_is_hidden_from_people(client):
     assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
 
 
+@pytest.mark.parametrize("username", ["ml-7", "ML-12", "ml100k-3"])
+def test_movielens_reader_names_are_reserved(client, username):
+    response = client.post("/accounts/signup/", {**SIGNUP, "username": username})
+    assert "kept for readers imported from MovieLens" in response.content.decode()
+    assert not User.objects.filter(username=username).exists()
+
+
 def test_the_signup_honeypot_stops_bots(client):
     client.post("/accounts/signup/", {**SIGNUP, "website": "http://spam.test"})
     assert not User.objects.filter(username="newreader").exists()
