@@ -12,6 +12,7 @@ import io
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,8 +54,14 @@ class SafeZip:
 
     def read(self, member: str) -> bytes:
         info = self.archive.getinfo(member)
-        with self.archive.open(info) as stream:
-            data = stream.read(info.file_size + 1)
+        try:
+            with self.archive.open(info) as stream:
+                data = stream.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            # A damaged member: bad checksum, broken compressed data or an unknown method.
+            raise InputError(
+                "zip", f"{member} is damaged and cannot be read", file=self.name
+            ) from None
         if len(data) > info.file_size:
             raise InputError("zip", f"{member} is larger than it claims", file=self.name)
         return data

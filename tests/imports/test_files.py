@@ -69,6 +69,17 @@ def test_a_safe_zip_reads_its_members(tmp_path):
     assert archive.read("a/b.csv") == b"x,y\n1,2\n"
 
 
+def test_a_damaged_member_is_named_not_crashed_on(tmp_path):
+    data = b"Date,Name,Year\n" + b"2024-01-01,Alien,1979\n" * 200
+    path = make_zip(tmp_path / "damaged.zip", {"diary.csv": data})
+    raw = bytearray(path.read_bytes())
+    start = raw.index(b"diary.csv") + len("diary.csv") + 10  # inside the compressed data
+    raw[start : start + 20] = bytes(20)
+    path.write_bytes(bytes(raw))
+    with pytest.raises(InputError, match="damaged.zip: zip: diary.csv is damaged"):
+        open_zip(path).read("diary.csv")
+
+
 def test_utf8_with_a_bom_decodes_cleanly():
     assert decode_text("\ufeffName\nAmélie\n".encode(), file="f.csv") == "Name\nAmélie\n"
 
