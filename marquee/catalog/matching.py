@@ -17,6 +17,11 @@ _ARTICLE_ALTERNATIVES = "|".join(_ARTICLES)
 _ARTICLE_PREFIX = re.compile(rf"^(?:{_ARTICLE_ALTERNATIVES})\s+")
 _TRAILING_ARTICLE = re.compile(rf",\s*(?:{_ARTICLE_ALTERNATIVES})$")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# Elided articles: "L'Avventura" and "Avventura, L'" are both "avventura".
+_ELIDED_PREFIX = re.compile(r"^l['\u2019]\s*(?=\w)")
+_ELIDED_TRAILING = re.compile(r",\s*l['\u2019]$")
+# "8½" is "8 1/2": a vulgar fraction gets its own word before NFKD spells it out.
+_VULGAR_FRACTION = re.compile(r"\s*([\u00bc-\u00be\u2150-\u215e])")
 
 
 def fold(text: str) -> str:
@@ -30,8 +35,9 @@ def fold(text: str) -> str:
 
 def title_match_key(title: str) -> str:
     """The key two spellings of one title share: no accents, case, punctuation or article."""
-    stripped = title.strip()
-    stripped = _TRAILING_ARTICLE.sub("", stripped.casefold())
+    stripped = _VULGAR_FRACTION.sub(r" \1", title.strip().casefold())
+    stripped = _TRAILING_ARTICLE.sub("", stripped)
+    stripped = _ELIDED_PREFIX.sub("", _ELIDED_TRAILING.sub("", stripped))
     folded = fold(stripped)
     return _ARTICLE_PREFIX.sub("", folded) or folded
 

@@ -14,6 +14,9 @@ from marquee.catalog.matching import fold, name_match_key, title_match_key
         ("Pan’s Labyrinth", "Pan's Labyrinth"),
         ("Le Samouraï", "Samourai"),
         ("Fast & Furious", "Fast and Furious"),
+        ("8½", "8 1/2"),
+        ("L'Avventura", "Avventura, L'"),
+        ("L’Atalante", "Atalante, L'"),
     ],
 )
 def test_spellings_of_one_title_share_a_match_key(left, right):
