@@ -14,7 +14,7 @@ DEFAULT_VERDICTS = [
 def create_verdicts(apps, schema_editor):
     Verdict = apps.get_model("reviews", "Verdict")
     for position, (name, slug, description) in enumerate(DEFAULT_VERDICTS, start=1):
-        Verdict.objects.get_or_create(
+        Verdict.objects.using(schema_editor.connection.alias).get_or_create(
             slug=slug, defaults={"name": name, "position": position, "description": description}
         )
 
