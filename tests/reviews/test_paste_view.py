@@ -39,7 +39,7 @@ def test_critic_sees_the_paste_form_with_labels(client, critic):
     html = response.content.decode()
     assert '<textarea name="text"' in html
     assert '<label for="id_text">Review text:</label>' in html
-    assert '<label for="id_publish">Publish now:</label>' in html
+    assert '<label for="id_publish">Publish now</label>' in html
     assert "<script>" not in html and "style=" not in html
 
 
