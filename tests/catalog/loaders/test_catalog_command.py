@@ -23,7 +23,7 @@ def run(*args: str) -> str:
 
 
 def test_every_subcommand_is_in_the_dispatch_table():
-    assert set(SUBCOMMANDS) == {"load-movielens", "load-tmdb"}
+    assert set(SUBCOMMANDS) == {"load-movielens", "load-tmdb", "load-imdb"}
 
 
 def test_load_movielens_json_reports_counts_skips_and_unmatched(tmp_path):

@@ -2,6 +2,7 @@
 
     marquee catalog load-movielens DIR [--ratings] [--dry-run] [--json]
     marquee catalog load-tmdb FILE.csv [--create-missing] [--dry-run] [--json]
+    marquee catalog load-imdb DIR [--min-votes N] [--no-tv-movies] [--dry-run] [--json]
 
 Each subcommand is one entry in ``SUBCOMMANDS``: a help line, a function adding its arguments
 and a function running it.
@@ -19,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from marquee.catalog.loaders import LoadReport, Progress
+from marquee.catalog.loaders.imdb import DEFAULT_MIN_VOTES, FILM_TYPES, STAGES, imdb_load
 from marquee.catalog.loaders.movielens import movielens_load
 from marquee.catalog.loaders.tmdb import tmdb_load
 from marquee.errors import InputError
@@ -85,6 +87,57 @@ def _load_tmdb(command: Command, options: dict) -> None:
     )
 
 
+def _imdb_arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "directory", type=Path, help="a folder with IMDb's six .tsv.gz dataset files"
+    )
+    parser.add_argument(
+        "--min-votes",
+        type=int,
+        default=DEFAULT_MIN_VOTES,
+        metavar="N",
+        help=f"only films with at least N votes on IMDb (default {DEFAULT_MIN_VOTES:,})",
+    )
+    parser.add_argument(
+        "--no-tv-movies", action="store_true", help="leave out TV films (titleType tvMovie)"
+    )
+    _report_arguments(parser)
+
+
+def _load_imdb(command: Command, options: dict) -> None:
+    """One bar counts the steps (six files, then the writing); a second follows each step, by
+    bytes of the compressed file, then by rows written."""
+    hidden = options["json"] or not sys.stderr.isatty()
+
+    def service(steps: Progress) -> LoadReport:
+        bars: list[tqdm] = []
+
+        def step(name: str, total: int, unit: str) -> Progress:
+            steps(len(bars), STAGES)
+            if bars:
+                bars[-1].close()
+            bar = tqdm(
+                desc=name, total=total, unit=unit, unit_scale=True, leave=False, disable=hidden
+            )
+            bars.append(bar)
+            return lambda done, _total: bar.update(done - bar.n)
+
+        try:
+            return imdb_load(
+                directory=options["directory"],
+                min_votes=options["min_votes"],
+                title_types=("movie",) if options["no_tv_movies"] else FILM_TYPES,
+                dry_run=options["dry_run"],
+                progress=step,
+            )
+        finally:
+            if bars:
+                bars[-1].close()
+            steps(STAGES, STAGES)
+
+    command.load("Loading IMDb", service, options, unit="step")
+
+
 SUBCOMMANDS: dict[str, Subcommand] = {
     "load-movielens": Subcommand(
         "load a MovieLens folder's films, and with --ratings its ratings",
@@ -96,11 +149,16 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         _tmdb_arguments,
         _load_tmdb,
     ),
+    "load-imdb": Subcommand(
+        "load IMDb's dataset files: films, directors, writers, cast and alternate titles",
+        _imdb_arguments,
+        _load_imdb,
+    ),
 }
 
 
 class Command(BaseCommand):
-    help = "Look after the film catalog: load public datasets (MovieLens, TMDB)."
+    help = "Look after the film catalog: load public datasets (MovieLens, TMDB, IMDb)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         subcommands = parser.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
@@ -113,11 +171,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         SUBCOMMANDS[options["subcommand"]].run(self, options)
 
-    def load(self, label: str, service: Callable[[Progress], LoadReport], options: dict) -> None:
+    def load(
+        self,
+        label: str,
+        service: Callable[[Progress], LoadReport],
+        options: dict,
+        *,
+        unit: str = "row",
+    ) -> None:
         """Run a loader with a progress bar, then print its report (or raise CommandError)."""
         with tqdm(
             desc=label,
-            unit="row",
+            unit=unit,
             unit_scale=True,
             disable=options["json"] or not sys.stderr.isatty(),
         ) as bar:
