@@ -13,6 +13,7 @@ from marquee.accounts.models import User
 from marquee.catalog.matching import unique_slug
 from marquee.catalog.models import Film
 from marquee.errors import InputError
+from marquee.related.services import similar_queue_rebuild
 from marquee.reviews import permissions
 from marquee.reviews.models import Review, ReviewRevision, Verdict
 from marquee.sanitize import clean_block, clean_line, render_markdown
@@ -139,6 +140,7 @@ def review_publish(*, review: Review, user: User) -> Review:
     review.status = Review.Status.PUBLISHED
     review.published_at = review.published_at or timezone.now()
     review.save(update_fields=["status", "published_at", "updated_at"])
+    similar_queue_rebuild()  # its text now counts towards "more like this"
     return review
 
 
@@ -149,4 +151,5 @@ def review_unpublish(*, review: Review, user: User) -> Review:
         raise ReviewPermissionError(f"{user} may not unpublish {review}")
     review.status = Review.Status.DRAFT
     review.save(update_fields=["status", "updated_at"])
+    similar_queue_rebuild()
     return review

@@ -25,6 +25,7 @@ from marquee.catalog.loaders.movielens import movielens_load
 from marquee.catalog.loaders.tmdb import tmdb_load
 from marquee.errors import InputError
 from marquee.journal.page_cache import content_changed
+from marquee.related.services import similar_queue_rebuild
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class Command(BaseCommand):
                 raise CommandError(error.describe()) from error
         if report.changed_anything and not report.dry_run:
             content_changed()
+            similar_queue_rebuild()
         if options["json"]:
             self.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         else:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from marquee.demo.loader import DemoRefusedError, DemoSummary, demo_load
 from marquee.errors import InputError
 from marquee.journal.page_cache import content_changed
+from marquee.related.services import similar_rebuild
 
 
 class Command(BaseCommand):
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if summary.changed_anything:
             content_changed()
+            similar_rebuild()  # a handful of films: "more like this" is ready at once
         if verbosity >= 1:
             self._report_counts(summary)
         self._report_sign_in(summary, password)
