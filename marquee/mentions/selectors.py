@@ -41,6 +41,15 @@ def comment_linked_mentions(comment: Comment) -> list[Mention]:
     return list(Mention.objects.linked().filter(comment=comment).select_related("film", "person"))
 
 
+def comments_linked_mentions(review: Review) -> dict[int, list[Mention]]:
+    """The linked mentions of every comment on ``review``, by comment id: one query a thread."""
+    by_comment: dict[int, list[Mention]] = {}
+    mentions = Mention.objects.linked().filter(comment__review=review)
+    for mention in mentions.select_related("film", "person").order_by("start"):
+        by_comment.setdefault(mention.comment_id, []).append(mention)
+    return by_comment
+
+
 def reviews_mentioning(target: Film | Person) -> QuerySet[Review]:
     """Published reviews whose text links to ``target`` (a film's own reviews left out)."""
     mentioned = Mention.objects.linked().filter(review__isnull=False)

@@ -1,9 +1,10 @@
 """Links on the review page: inside the text only, escaped, never inside other links."""
 
 import pytest
+from django.template import Context
 
 from marquee.catalog.services import film_create
-from marquee.comments.services import comment_post
+from marquee.comments.services import comment_moderate, comment_post
 from marquee.mentions.rendering import Link, link_html
 from marquee.mentions.templatetags.mentions import linked_comment
 
@@ -87,6 +88,23 @@ def test_comment_mentions_render_as_links(review, reader, aliens):
     comment = comment_post(
         review=review, author=reader, body="James Cameron's Aliens (1986) <b>rules</b>!"
     )
-    html = linked_comment(comment)
+    html = linked_comment(Context({}), comment)
     assert 'href="/films/aliens-1986/"' in html
     assert "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_the_review_page_links_comment_mentions_in_one_query_a_thread(
+    client, review, reader, staff, aliens, django_assert_max_num_queries
+):
+    first = comment_post(
+        review=review, author=reader, body="James Cameron's Aliens (1986) is better."
+    )
+    comment_moderate(comment=first, moderator=staff, status="approved")
+    comment_post(review=review, author=reader, body="And James Cameron's Aliens (1986) again.")
+    client.force_login(staff)  # signed in: past the anonymous page cache
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert page.count('href="/films/aliens-1986/"') >= 2
+    with django_assert_max_num_queries(40) as captured:
+        client.get(review.get_absolute_url())
+    reads = [q["sql"] for q in captured.captured_queries if "mentions_mention" in q["sql"]]
+    assert len(reads) <= 4  # three review fields and one for the whole comment thread

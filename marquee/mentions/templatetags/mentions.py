@@ -39,11 +39,22 @@ def linked_text(review: Review, field: str) -> SafeString:
     return mark_safe(link_html(html, links))  # sanitised HTML; link_html escapes what it adds
 
 
-@register.simple_tag
-def linked_comment(comment: Comment) -> SafeString:
+def _comment_mentions(context: template.Context, comment: Comment) -> list[Mention]:
+    """The comment's links, read once per thread: the request keeps the whole thread's."""
+    request = context.get("request")
+    if request is None:
+        return selectors.comment_linked_mentions(comment)
+    threads = request.__dict__.setdefault("_marquee_comment_mentions", {})
+    if comment.review_id not in threads:
+        threads[comment.review_id] = selectors.comments_linked_mentions(comment.review)
+    return threads[comment.review_id].get(comment.pk, [])
+
+
+@register.simple_tag(takes_context=True)
+def linked_comment(context: template.Context, comment: Comment) -> SafeString:
     """A comment as ``{{ comment.body|urlize|linebreaks }}`` renders it, with its links."""
     html = linebreaks_filter(urlize(comment.body, autoescape=True), autoescape=True)
-    links = _links(selectors.comment_linked_mentions(comment), comment.body)
+    links = _links(_comment_mentions(context, comment), comment.body)
     return mark_safe(link_html(html, links))  # escaped by Django's filters and by link_html
 
 
