@@ -7,6 +7,7 @@ defaults the site uses, and offline evaluation. See ``recommend/README.md``.
 from recommend.als import ImplicitALS, ImplicitALSConfig
 from recommend.base import Ranker, RatingPredictor
 from recommend.blend import BlendedRanker
+from recommend.compatibility import Compatibility, CompatibilityConfig, compatibility, tci
 from recommend.defaults import (
     MAX_DENSE_SIDE,
     DefaultRanker,
@@ -15,6 +16,7 @@ from recommend.defaults import (
     default_rating_predictor,
 )
 from recommend.ease import EASE, EASEConfig, RidgeAutoencoder, RidgeAutoencoderConfig
+from recommend.elicit import ElicitationSession, Elicitor, ElicitorConfig, default_elicitor
 from recommend.evaluate import EvaluationResult, evaluate_folder, load_movielens
 from recommend.itemknn import ItemKNN, ItemKNNConfig
 from recommend.popularity import Popularity, PopularityConfig
@@ -41,9 +43,14 @@ __all__ = [
     "BlendConfig",
     "BlendedPredictor",
     "BlendedRanker",
+    "Compatibility",
+    "CompatibilityConfig",
     "DefaultRanker",
     "DefaultRankerConfig",
     "EASEConfig",
+    "ElicitationSession",
+    "Elicitor",
+    "ElicitorConfig",
     "EvaluationResult",
     "FactorConfig",
     "FactorPredictor",
@@ -59,8 +66,11 @@ __all__ = [
     "RatingPredictor",
     "RidgeAutoencoder",
     "RidgeAutoencoderConfig",
+    "compatibility",
+    "default_elicitor",
     "default_ranker",
     "default_rating_predictor",
     "evaluate_folder",
     "load_movielens",
+    "tci",
 ]
