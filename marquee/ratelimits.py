@@ -109,3 +109,5 @@ SIGN_IN = RateLimit("sign-in", "MARQUEE_LOGIN_ATTEMPTS", window="MARQUEE_LOGIN_L
 SIGN_UP = RateLimit("sign-up", "MARQUEE_SIGNUPS_PER_HOUR")
 # Comments per account (readers; staff and critics are not counted).
 COMMENT = RateLimit("comment", "MARQUEE_COMMENTS_PER_HOUR")
+# Answers to one taste test per address (signed in or not).
+TASTE_ANSWER = RateLimit("taste-answer", "MARQUEE_TASTE_ANSWERS_PER_HOUR")

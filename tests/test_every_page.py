@@ -24,6 +24,7 @@ PAGES = {
     "/directors/ridley-scott/": [200] * 5,
     "/people/sigourney-weaver/": [200] * 5,
     "/films/alien-1979/": [200] * 5,
+    "/related/alien-1979/": [200] * 5,
     "/sitemap.xml": [200] * 5,
     "/healthz": [200] * 5,
     "/accounts/login/": [200] * 5,
@@ -37,8 +38,12 @@ PAGES = {
     "/reviews/write/": [302, 403, 200, 200, 200],
     "/reviews/paste/": [302, 403, 200, 200, 200],
     "/reviews/mine/": [302, 403, 200, 200, 200],
+    "/mentions/review/{review}/": [302, 403, 200, 200, 200],
     "/comments/moderation/": [302, 403, 403, 200, 200],
     "/admin/": [302, 302, 302, 200, 200],
+    "/taste/start/": [200] * 5,
+    "/taste/tests/": [302, 200, 200, 200, 200],
+    "/taste/compare/carla_critic/": [302, 200, 200, 200, 200],
 }
 
 

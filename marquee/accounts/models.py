@@ -18,6 +18,10 @@ class User(AbstractUser):
     is_critic = models.BooleanField(
         default=False, help_text="May write and publish reviews under their own name."
     )
+    ratings_private = models.BooleanField(
+        default=False,
+        help_text="Ratings and diary are hidden from others, and no one can compare with them.",
+    )
 
     class Meta:
         ordering = ["username"]

@@ -12,6 +12,7 @@ from marquee.accounts.forms import SignInForm, SignupForm
 from marquee.accounts.models import User
 from marquee.ratelimits import SIGN_UP, client_address, wait_in_words
 from marquee.reviews.selectors import published_reviews
+from marquee.taste.visitors import keep_visitor_answers
 
 
 class SignInView(LoginView):
@@ -41,6 +42,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        keep_visitor_answers(request, user)  # taste answers given before signing up
         return redirect("journal:home")
     return render(request, "accounts/signup.html", {"form": form})
 

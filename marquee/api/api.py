@@ -27,6 +27,7 @@ from marquee.api.routers import (
     ratings,
     reviews,
     search,
+    taste,
     watchlist,
 )
 from marquee.api.throttling import CallerRateLimit
@@ -150,3 +151,4 @@ api.add_router("/me/watchlist", watchlist.router)
 api.add_router("/me/imports", imports.router)
 api.add_router("/me/exports", exports.router)
 api.add_router("/me", predictions.router)
+api.add_router("/users", taste.router)

@@ -36,6 +36,9 @@ class TrainedModels:
     rmse: float
     # Readers x films, 1 where a reader liked a film: "readers who liked X also liked Y".
     liked: sp.csc_matrix = field(default_factory=lambda: sp.csc_matrix((0, 0)))
+    # recommend.default_elicitor(), fitted on readers x film_ids ratings: which test films to
+    # ask a new reader about. None in models trained before it existed (they still load).
+    elicitor: object = None
 
     def columns_for(self, film_pks: np.ndarray) -> np.ndarray:
         """The ranker columns of these films, -1 for films trained without."""

@@ -156,10 +156,20 @@ def _reader(username: str) -> User:
 def _reader_page(
     request: HttpRequest, template: str, person: User, tab: str, **context
 ) -> HttpResponse:
+    # Private ratings (and the diary, which carries them) are for their owner and staff only.
+    hidden = person.ratings_private and not (request.user == person or request.user.is_staff)
+    if hidden and tab in {"diary", "ratings", "stats"}:
+        template, context = "readers/private.html", {}
     return render(
         request,
         template,
-        {"person": person, "tab": tab, "is_me": request.user == person, **context},
+        {
+            "person": person,
+            "tab": tab,
+            "is_me": request.user == person,
+            "ratings_hidden": hidden,
+            **context,
+        },
     )
 
 
