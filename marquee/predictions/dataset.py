@@ -37,9 +37,15 @@ class RatingsData:
         Only ratings of ``LIKED_STARS`` and above count, as in the evaluation the ranker was
         tuned on: a film rated one star is something the reader saw, not something to imitate.
         """
-        liked = self.stars >= LIKED_STARS
-        user_ids, user_rows = np.unique(self.users[liked], return_inverse=True)
-        columns = np.searchsorted(film_ids, self.films[liked])
+        return self._matrix(self.stars >= LIKED_STARS, film_ids)
+
+    def rating_matrix(self, film_ids: np.ndarray) -> sp.csr_matrix:
+        """Readers x films (columns in ``film_ids`` order) of every rating, in stars."""
+        return self._matrix(np.ones(len(self), dtype=bool), film_ids)
+
+    def _matrix(self, keep: np.ndarray, film_ids: np.ndarray) -> sp.csr_matrix:
+        user_ids, user_rows = np.unique(self.users[keep], return_inverse=True)
+        columns = np.searchsorted(film_ids, self.films[keep])
         return sp.csr_matrix(
-            (self.stars[liked], (user_rows, columns)), shape=(len(user_ids), len(film_ids))
+            (self.stars[keep], (user_rows, columns)), shape=(len(user_ids), len(film_ids))
         )

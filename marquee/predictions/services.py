@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 
 import numpy as np
-import scipy.sparse as sp
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -42,13 +41,6 @@ def _holdout_rmse(data: RatingsData, seed: int = 0) -> float:
     return float(np.sqrt(np.mean(errors**2)))
 
 
-def _rating_matrix(data: RatingsData, film_ids: np.ndarray) -> sp.csr_matrix:
-    """Readers x films (columns in ``film_ids`` order) of every rating, in stars."""
-    _, rows = np.unique(data.users, return_inverse=True)
-    columns = np.searchsorted(film_ids, data.films)
-    return sp.csr_matrix((data.stars, (rows, columns)), shape=(rows.max() + 1, len(film_ids)))
-
-
 def models_train(*, progress: Progress | None = None) -> store.TrainedModels:
     """Fit the rating predictor and the ranker on every rating, and make them current."""
     say = progress or (lambda step: None)
@@ -68,7 +60,7 @@ def models_train(*, progress: Progress | None = None) -> store.TrainedModels:
     matrix = data.interaction_matrix(film_ids)
     ranker = recommend.default_ranker().fit(matrix)
     say("Choosing test films")
-    elicitor = recommend.default_elicitor(_rating_matrix(data, film_ids))
+    elicitor = recommend.default_elicitor(data.rating_matrix(film_ids))
     say("Saving")
     models = store.TrainedModels(
         version=trained_at.strftime("%Y%m%dT%H%M%S%fZ"),
