@@ -24,6 +24,7 @@ PAGES = {
     "/directors/ridley-scott/": [200] * 5,
     "/people/sigourney-weaver/": [200] * 5,
     "/films/alien-1979/": [200] * 5,
+    "/search/?q=alien": [200] * 5,
     "/related/alien-1979/": [200] * 5,
     "/sitemap.xml": [200] * 5,
     "/healthz": [200] * 5,

@@ -42,17 +42,19 @@ def test_the_home_page_starts_with_a_skip_link_then_the_masthead_then_the_review
     page.goto("/")
     newest = published_reviews().first().film.title
 
-    focused = tab_through(page, 7)
+    focused = tab_through(page, 9)
 
     assert focused[0]["text"] == "Skip to content" and focused[0]["inView"]
-    assert [f["text"] for f in focused[1:6]] == [
+    assert [f["text"] for f in focused[1:8]] == [
         "Marquee",
+        "",  # the search box
+        "Go",
         "Reviews",
         "Films",
         "Sign in",
         "Sign up",
     ]
-    assert focused[6]["inMain"] and focused[6]["text"] == newest
+    assert focused[8]["inMain"] and focused[8]["text"] == newest
     assert all(f["ring"] for f in focused), [f["text"] for f in focused if not f["ring"]]
 
 

@@ -100,3 +100,13 @@ def test_a_load_that_changed_something_starts_a_new_page_cache_generation(tmp_pa
     run("load-movielens", str(folder))
     run("load-movielens", str(folder), "--dry-run")
     assert calls == [1]
+
+
+def test_a_load_brings_its_films_into_search(tmp_path, django_capture_on_commit_callbacks):
+    from marquee.search.models import SearchDocument
+
+    folder = write_latest(tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        run("load-movielens", str(folder))
+    indexed = set(SearchDocument.objects.filter(kind="film").values_list("object_id", flat=True))
+    assert indexed == set(Film.objects.values_list("pk", flat=True))

@@ -26,6 +26,7 @@ from marquee.catalog.loaders.tmdb import tmdb_load
 from marquee.errors import InputError
 from marquee.journal.page_cache import content_changed
 from marquee.related.services import similar_queue_rebuild
+from marquee.search.services import index_queue_rebuild
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class Command(BaseCommand):
         if report.changed_anything and not report.dry_run:
             content_changed()
             similar_queue_rebuild()
+            index_queue_rebuild()  # the loaders write in bulk, past the search index's signals
         if options["json"]:
             self.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         else:
