@@ -470,6 +470,36 @@ class _ImdbReader:
         self.titles(films, titles)
         return ImdbData(films, names, credits, titles)
 
+    def kept_rows(
+        self, table: ImdbFile, id_column: str, kept: Collection[int]
+    ) -> Iterator[tuple[int, list[str]]]:
+        """The rows of ``table`` whose id is in ``kept``, as (id number, fields).
+
+        The id is read first and cheaply, because nearly every row of the big files is about a
+        title or person not kept. A row with no readable id is reported and skipped, and so is a
+        kept row that is broken (wrong number of fields, not UTF-8, an id of the wrong kind).
+        """
+        at = table.positions[id_column]
+        prefix = "nm" if id_column == "nconst" else "tt"
+        for values in table.reader:
+            try:
+                number = int(values[at][2:])
+            except (ValueError, IndexError):
+                if values:
+                    self.skip(table, _bad_id(values, at, id_column))
+                continue
+            if number not in kept:
+                continue
+            try:
+                problem = table.problem(values)
+                if problem:
+                    raise RowError(problem)
+                imdb_number(values[at], prefix, id_column)
+            except RowError as error:
+                self.skip(table, str(error))
+                continue
+            yield number, values
+
     def voted(self) -> set[int]:
         """The titles with at least ``min_votes`` votes."""
         voted: set[int] = set()
@@ -496,21 +526,12 @@ class _ImdbReader:
         films: dict[int, ImdbFilm] = {}
         with self.open(BASICS) as table, table.reading():
             at = table.positions
-            tconst_at, type_at = at["tconst"], at["titleType"]
-            for values in table.reader:
-                # The common case first, and cheaply: a title that is not wanted.
-                try:
-                    tconst = int(values[tconst_at][2:])
-                except (ValueError, IndexError):
-                    if values:
-                        self.skip(table, _bad_id(values, tconst_at, "tconst"))
-                    continue
-                if tconst not in voted or (
-                    len(values) > type_at and values[type_at] not in self.title_types
-                ):
+            type_at = at["titleType"]
+            for tconst, values in self.kept_rows(table, "tconst", voted):
+                if values[type_at] not in self.title_types:
                     continue
                 try:
-                    film = self._film(table, values, at)
+                    film = self._film(table, tconst, values, at)
                 except RowError as error:
                     self.skip(table, str(error))
                     continue
@@ -522,12 +543,10 @@ class _ImdbReader:
                 films[tconst] = film
         return films
 
-    def _film(self, table: ImdbFile, values: list[str], at: dict[str, int]) -> ImdbFilm | None:
+    def _film(
+        self, table: ImdbFile, tconst: int, values: list[str], at: dict[str, int]
+    ) -> ImdbFilm | None:
         """The film a basics row describes; None for an adult one."""
-        problem = table.problem(values)
-        if problem:
-            raise RowError(problem)
-        tconst = imdb_number(values[at["tconst"]], "tt", "tconst")
         adult = values[at["isAdult"]]
         if adult not in ("0", "1"):
             raise RowError(f"isAdult {adult[:30]!r} is not 0 or 1")
@@ -555,25 +574,12 @@ class _ImdbReader:
         """Spill the films' crew, then principal credits; returns the people they name."""
         needed: set[int] = set()
         with self.open(CREW) as table, table.reading():
-            tconst_at = table.positions["tconst"]
             columns = (
                 (table.positions["directors"], "directors", Credit.Role.DIRECTOR.value),
                 (table.positions["writers"], "writers", Credit.Role.WRITER.value),
             )
-            for values in table.reader:
+            for tconst, values in self.kept_rows(table, "tconst", films):
                 try:
-                    tconst = int(values[tconst_at][2:])
-                except (ValueError, IndexError):
-                    if values:
-                        self.skip(table, _bad_id(values, tconst_at, "tconst"))
-                    continue
-                if tconst not in films:
-                    continue
-                try:
-                    problem = table.problem(values)
-                    if problem:
-                        raise RowError(problem)
-                    imdb_number(values[tconst_at], "tt", "tconst")
                     people = [
                         (role, _people(values[position], column))
                         for position, column, role in columns
@@ -587,23 +593,11 @@ class _ImdbReader:
                         needed.add(nconst)
         with self.open(PRINCIPALS) as table, table.reading():
             at = table.positions
-            tconst_at, category_at = at["tconst"], at["category"]
-            for values in table.reader:
-                try:
-                    tconst = int(values[tconst_at][2:])
-                except (ValueError, IndexError):
-                    if values:
-                        self.skip(table, _bad_id(values, tconst_at, "tconst"))
-                    continue
-                if tconst not in films:
+            category_at = at["category"]
+            for tconst, values in self.kept_rows(table, "tconst", films):
+                if values[category_at] not in CAST_CATEGORIES:
                     continue
                 try:
-                    problem = table.problem(values)
-                    if problem:
-                        raise RowError(problem)
-                    if values[category_at] not in CAST_CATEGORIES:
-                        continue
-                    imdb_number(values[tconst_at], "tt", "tconst")
                     nconst = imdb_number(values[at["nconst"]], "nm", "nconst")
                     order = _whole_number(values[at["ordering"]], "ordering") or 0
                     character = _characters(values[at["characters"]])
@@ -619,21 +613,9 @@ class _ImdbReader:
     def names(self, needed: set[int]) -> dict[int, str]:
         names: dict[int, str] = {}
         with self.open(NAMES) as table, table.reading():
-            nconst_at, name_at = table.positions["nconst"], table.positions["primaryName"]
-            for values in table.reader:
+            name_at = table.positions["primaryName"]
+            for nconst, values in self.kept_rows(table, "nconst", needed):
                 try:
-                    nconst = int(values[nconst_at][2:])
-                except (ValueError, IndexError):
-                    if values:
-                        self.skip(table, _bad_id(values, nconst_at, "nconst"))
-                    continue
-                if nconst not in needed:
-                    continue
-                try:
-                    problem = table.problem(values)
-                    if problem:
-                        raise RowError(problem)
-                    imdb_number(values[nconst_at], "nm", "nconst")
                     name = clean_line(values[name_at], max_chars=MAX_NAME_CHARS)
                     if not name or name == NULL:
                         raise RowError("primaryName is empty")
@@ -654,27 +636,13 @@ class _ImdbReader:
         current, seen, seen_keys = 0, set(), set()
         with self.open(AKAS) as table, table.reading():
             at = table.positions
-            tconst_at, title_at, types_at = at["titleId"], at["title"], at["types"]
-            for values in table.reader:
-                try:
-                    tconst = int(values[tconst_at][2:])
-                except (ValueError, IndexError):
-                    if values:
-                        self.skip(table, _bad_id(values, tconst_at, "titleId"))
-                    continue
-                film = films.get(tconst)
-                if film is None:
-                    continue
+            title_at, types_at = at["title"], at["types"]
+            for tconst, values in self.kept_rows(table, "titleId", films):
+                film = films[tconst]
                 if tconst != current:
                     current = tconst
                     seen = {film.title, film.original_title}
                     seen_keys = set(film.keys)
-                problem = table.problem(values)
-                if not problem and values[tconst_at][:2] != "tt":
-                    problem = _bad_id(values, tconst_at, "titleId")
-                if problem:
-                    self.skip(table, problem)
-                    continue
                 raw = values[title_at]
                 if raw in seen or "working" in values[types_at].split("\x02"):
                     continue
