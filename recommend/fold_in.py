@@ -22,7 +22,6 @@ import numpy as np
 from recommend.base import check_triples
 from recommend.rating import (
     AffinityPredictor,
-    BaselineConfig,
     BaselinePredictor,
     BlendedPredictor,
     FactorPredictor,
@@ -30,11 +29,6 @@ from recommend.rating import (
 )
 
 __all__ = ["FoldedReader", "fold_in"]
-
-
-def _baseline_config(model: BaselinePredictor) -> BaselineConfig:
-    config = model.config
-    return config if isinstance(config, BaselineConfig) else config.baseline
 
 
 class _History:
@@ -46,7 +40,7 @@ class _History:
         self.items = positions[known]
         self.ratings = ratings[known]
         bias = model.item_bias_[self.items] if len(model.item_bias_) else np.zeros(0)
-        reg = _baseline_config(model).user_reg
+        reg = model.baseline_config.user_reg
         self.user_bias = float(np.sum(self.ratings - model.mu_ - bias) / (len(items) + reg))
         self.residuals = self.ratings - (model.mu_ + self.user_bias + bias)
 
@@ -76,7 +70,7 @@ def _item_knn(
     s = np.maximum(np.take_along_axis(sims, top, axis=1), 0.0)
     res = history.residuals[top]
     if cfg.weights == "regression":
-        adjust[ok] = model._regression_terms(history.items[top], s, targets[ok], res)
+        adjust[ok] = model.regression_adjustment(history.items[top], s, targets[ok], res)
         return adjust, None
     total = s.sum(axis=1)
     enough = (s > 0).sum(axis=1) >= cfg.min_neighbours
@@ -189,30 +183,26 @@ class FoldedReader:
 
     def _components(self) -> list[BaselinePredictor]:
         if isinstance(self.predictor, BlendedPredictor):
-            return self.predictor.models_
+            return self.predictor.components
         return [self.predictor]
 
     def predict(self, items: object) -> np.ndarray:
         """Predicted stars for these (raw) item ids; finite, clipped to the training range."""
         targets = np.asarray(items, dtype=np.int64).ravel()
         predictor = self.predictor
-        if not isinstance(predictor, BlendedPredictor) or predictor.blend_ is None:
+        if not isinstance(predictor, BlendedPredictor) or not predictor.has_blend:
             model = self._components()[0]
-            return predictor._clip(_component_predict(model, self.items, self.ratings, targets))
-        models = predictor.models_
+            return predictor.clip(_component_predict(model, self.items, self.ratings, targets))
+        models = predictor.components
         base = models[0]
         positions = base.item_index.lookup(targets)
-        b = _History(base, self.items, self.ratings).baseline(base, positions)
-        columns = [b]
-        for model in models:
-            columns.append(_component_predict(model, self.items, self.ratings, targets) - b)
-        n_u = np.full(len(targets), np.log1p(len(self.items)))
-        n_i = np.log1p(np.where(positions >= 0, base._item_counts[np.maximum(positions, 0)], 0))
-        extra = []
-        for column in columns[1:]:
-            extra += [column * n_u, column * n_i]
-        features = np.column_stack([*columns, *extra, n_u, n_i, np.ones_like(b)])
-        return predictor._clip(features @ predictor.blend_)
+        baseline = _History(base, self.items, self.ratings).baseline(base, positions)
+        predictions = [
+            _component_predict(model, self.items, self.ratings, targets) for model in models
+        ]
+        user_support = np.full(len(targets), np.log1p(len(self.items)))
+        item_support = predictor.item_support(targets)
+        return predictor.combine(baseline, predictions, user_support, item_support)
 
     def contributions(self, item: int) -> dict[int, float]:
         """The reader's rated items' shares of the prediction for ``item`` (raw id -> stars)."""
@@ -231,14 +221,11 @@ class FoldedReader:
         _, shares = _item_knn(model, history, target)
         raw = shares[0] if shares else {}
         predictor = self.predictor
-        if not isinstance(predictor, BlendedPredictor) or predictor.blend_ is None:
+        if not isinstance(predictor, BlendedPredictor) or not predictor.has_blend:
             return raw
-        base = models[0]
-        base_target = base.item_index.lookup(np.array([item], dtype=np.int64))[0]
         n_u = np.log1p(len(self.items))
-        n_i = np.log1p(base._item_counts[base_target]) if base_target >= 0 else 0.0
-        m, w = len(models), predictor.blend_
-        weight = w[1 + position] + w[1 + m + 2 * position] * n_u + w[2 + m + 2 * position] * n_i
+        n_i = predictor.item_support(np.array([item], dtype=np.int64))[0]
+        weight = predictor.component_weight(position, n_u, n_i)
         return {key: float(weight * value) for key, value in raw.items()}
 
 

@@ -84,7 +84,8 @@ class _Fitted:
         u, i, _ = check_triples(users, items)
         return self.user_index.lookup(u), self.item_index.lookup(i)
 
-    def _clip(self, pred: np.ndarray) -> np.ndarray:
+    def clip(self, pred: np.ndarray) -> np.ndarray:
+        """Predictions clipped to the training ratings' range, NaN replaced by its middle."""
         pred = np.nan_to_num(pred, nan=(self.low + self.high) / 2)
         return np.clip(pred, self.low, self.high)
 
@@ -122,11 +123,25 @@ class BaselinePredictor(_Fitted):
         self.config = config or BaselineConfig()
 
     def fit(self, users: np.ndarray, items: np.ndarray, ratings: np.ndarray) -> Self:
+        self._fit_residuals(users, items, ratings)
+        return self
+
+    @property
+    def baseline_config(self) -> BaselineConfig:
+        """The bias shrinkage this model fits with: its own config, or that config's baseline."""
+        config = self.config
+        return config if isinstance(config, BaselineConfig) else config.baseline
+
+    def _fit_residuals(
+        self, users: object, items: object, ratings: object
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Index the ids, fit ``mu + b_u + b_i`` and return (user positions, item positions,
+        ratings minus that baseline): what every model built on the baseline starts from."""
         u, i, r = self._prepare(users, items, ratings)
         self.mu_, self.user_bias_, self.item_bias_ = _fit_biases(
-            u, i, r, len(self.user_index), len(self.item_index), self.config
+            u, i, r, len(self.user_index), len(self.item_index), self.baseline_config
         )
-        return self
+        return u, i, r - self._baseline(u, i)
 
     def _baseline(self, u: np.ndarray, i: np.ndarray) -> np.ndarray:
         bu = np.zeros(len(u))
@@ -139,7 +154,7 @@ class BaselinePredictor(_Fitted):
 
     def predict(self, users: np.ndarray, items: np.ndarray) -> np.ndarray:
         u, i = self._query(users, items)
-        return self._clip(self._baseline(u, i))
+        return self.clip(self._baseline(u, i))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,12 +194,8 @@ class FactorPredictor(BaselinePredictor):
 
     def fit(self, users: np.ndarray, items: np.ndarray, ratings: np.ndarray) -> Self:
         cfg = self.config
-        u, i, r = self._prepare(users, items, ratings)
+        u, i, resid = self._fit_residuals(users, items, ratings)
         n_users, n_items = len(self.user_index), len(self.item_index)
-        self.mu_, self.user_bias_, self.item_bias_ = _fit_biases(
-            u, i, r, n_users, n_items, cfg.baseline
-        )
-        resid = r - self._baseline(u, i)
         rng = np.random.default_rng(cfg.seed)
         k = cfg.factors
         by_user = sp.csr_matrix((resid, (u, i)), shape=(n_users, n_items))
@@ -221,7 +232,7 @@ class FactorPredictor(BaselinePredictor):
         pred = self._baseline(u, i)
         ok = (u >= 0) & (i >= 0)
         pred[ok] += np.einsum("ij,ij->i", self.user_factors_[u[ok]], self.item_factors_[i[ok]])
-        return self._clip(pred)
+        return self.clip(pred)
 
 
 def _ridge_solve(design: sp.csr_matrix, target: np.ndarray, reg: float) -> np.ndarray:
@@ -294,12 +305,8 @@ class NeighbourPredictor(BaselinePredictor):
 
     def fit(self, users: np.ndarray, items: np.ndarray, ratings: np.ndarray) -> Self:
         cfg = self.config
-        u, i, r = self._prepare(users, items, ratings)
+        u, i, resid = self._fit_residuals(users, items, ratings)
         n_users, n_items = len(self.user_index), len(self.item_index)
-        self.mu_, self.user_bias_, self.item_bias_ = _fit_biases(
-            u, i, r, n_users, n_items, cfg.baseline
-        )
-        resid = r - self._baseline(u, i)
         if cfg.user_based:
             u, i, n_users, n_items = i, u, n_items, n_users
         z = sp.csc_matrix((resid, (u, i)), shape=(n_users, n_items))
@@ -354,14 +361,14 @@ class NeighbourPredictor(BaselinePredictor):
             for chunk in np.split(order, bounds):
                 nbrs, s, res = self._neighbour_terms(int(u[chunk[0]]), i[chunk])
                 if self.config.weights == "regression":
-                    pred[chunk] += self._regression_terms(nbrs, s, i[chunk], res)
+                    pred[chunk] += self.regression_adjustment(nbrs, s, i[chunk], res)
                     continue
                 total = s.sum(axis=1)
                 enough = (s > 0).sum(axis=1) >= self.config.min_neighbours
                 with np.errstate(invalid="ignore", divide="ignore"):
                     adj = np.where(enough & (total > 0), (s * res).sum(axis=1) / total, 0.0)
                 pred[chunk] += adj
-        return self._clip(pred)
+        return self.clip(pred)
 
     def _weighted_average(self, u: np.ndarray, i: np.ndarray) -> np.ndarray:
         """Similarity-weighted mean residual over all rated neighbours, for (u, i) pairs."""
@@ -389,9 +396,15 @@ class NeighbourPredictor(BaselinePredictor):
         b = cov[nbrs, targets[:, np.newaxis]] * use
         return np.linalg.solve(a, b[:, :, np.newaxis])[:, :, 0]
 
-    def _regression_terms(
+    def regression_adjustment(
         self, nbrs: np.ndarray, s: np.ndarray, targets: np.ndarray, res: np.ndarray
     ) -> np.ndarray:
+        """Residual adjustment per target with Bell & Koren weights (``weights="regression"``).
+
+        Row t holds target t's neighbour item positions ``nbrs``, their similarities ``s`` and
+        the reader's residuals ``res`` on them, as :meth:`_neighbour_terms` returns them; all
+        positions are dense (``item_index``), not raw ids.
+        """
         if nbrs.shape[1] == 0:
             return np.zeros(len(targets))
         return (self._regression_weights(nbrs, s, targets) * res).sum(axis=1)
@@ -459,12 +472,9 @@ class AffinityPredictor(BaselinePredictor):
         from recommend.ease import dense_inverse_spd
 
         cfg = self.config
-        u, i, r = self._prepare(users, items, ratings)
+        u, i, resid = self._fit_residuals(users, items, ratings)
         n_users, n_items = len(self.user_index), len(self.item_index)
-        self.mu_, self.user_bias_, self.item_bias_ = _fit_biases(
-            u, i, r, n_users, n_items, cfg.baseline
-        )
-        values = r - self._baseline(u, i) if cfg.residuals else np.ones_like(r)
+        values = resid if cfg.residuals else np.ones_like(resid)
         x = sp.csr_matrix((values, (u, i)), shape=(n_users, n_items))
         gram = np.asarray(_cross(x, x), order="F")
         gram[np.diag_indices_from(gram)] += cfg.l2
@@ -485,7 +495,7 @@ class AffinityPredictor(BaselinePredictor):
                 pred[ok] += np.bincount(
                     pairs, values * self.weights_[rated, ii[pairs]], minlength=len(uu)
                 )
-        return self._clip(pred)
+        return self.clip(pred)
 
 
 def _expand_pairs(history: sp.csr_matrix, u: np.ndarray, chunk: int = 4_000_000):
@@ -567,21 +577,17 @@ class BlendedPredictor(BaselinePredictor):
         }
         return [kinds[type(c)](c) for c in self.active_]
 
-    def _features(
+    def _blend_inputs(
         self, models: list[BaselinePredictor], users: np.ndarray, items: np.ndarray
-    ) -> np.ndarray:
+    ) -> tuple[np.ndarray, list[np.ndarray], np.ndarray, np.ndarray]:
+        """(baseline, component predictions, user support, item support) for (user, item) pairs."""
         base = models[0]
         u, i = base._query(users, items)
-        b = base._baseline(u, i)
-        cols = [b]
-        for m in models:
-            cols.append(m.predict(users, items) - b)
-        n_u = np.log1p(np.where(u >= 0, base._user_counts[np.maximum(u, 0)], 0))
-        n_i = np.log1p(np.where(i >= 0, base._item_counts[np.maximum(i, 0)], 0))
-        extra = []
-        for c in cols[1:]:
-            extra += [c * n_u, c * n_i]
-        return np.column_stack([*cols, *extra, n_u, n_i, np.ones_like(b)])
+        baseline = base._baseline(u, i)
+        predictions = [m.predict(users, items) for m in models]
+        user_support = _log_support(base._user_counts, u)
+        item_support = _log_support(base._item_counts, i)
+        return baseline, predictions, user_support, item_support
 
     def _fit_models(self, u: np.ndarray, i: np.ndarray, r: np.ndarray) -> list:
         models = self._components()
@@ -601,7 +607,7 @@ class BlendedPredictor(BaselinePredictor):
         held = rng.random(len(r)) < cfg.holdout
         if held.sum() >= 50 and (~held).sum() >= 50:
             models = self._fit_models(u[~held], i[~held], r[~held])
-            x = self._features(models, u[held], i[held])
+            x = _blend_features(*self._blend_inputs(models, u[held], i[held]))
             gram = x.T @ x + cfg.ridge * np.eye(x.shape[1])
             gram[-1, -1] -= cfg.ridge  # leave the intercept unpenalised
             self.blend_ = np.linalg.solve(gram, x.T @ r[held])
@@ -619,7 +625,44 @@ class BlendedPredictor(BaselinePredictor):
         u, i, _ = check_triples(users, items)
         if self.blend_ is None:
             return self.models_[0].predict(u, i)
-        return self._clip(self._features(self.models_, u, i) @ self.blend_)
+        return self.combine(*self._blend_inputs(self.models_, u, i))
+
+    @property
+    def components(self) -> list[BaselinePredictor]:
+        """The fitted component models; the blend's baseline and support counts are the first's."""
+        if not hasattr(self, "models_"):
+            raise RuntimeError("BlendedPredictor.components read before fit")
+        return self.models_
+
+    @property
+    def has_blend(self) -> bool:
+        """Whether blend weights were learned; without them the first component predicts alone."""
+        return getattr(self, "blend_", None) is not None
+
+    def item_support(self, items: np.ndarray) -> np.ndarray:
+        """The blend's item-side support feature: log(1 + training ratings) per raw item id."""
+        base = self.components[0]
+        return _log_support(base._item_counts, base.item_index.lookup(np.asarray(items)))
+
+    def combine(
+        self,
+        baseline: np.ndarray,
+        predictions: list[np.ndarray],
+        user_support: np.ndarray,
+        item_support: np.ndarray,
+    ) -> np.ndarray:
+        """Blended stars from the first component's baseline, every component's prediction (in
+        ``components`` order) and the log supports, as :meth:`predict` does; for callers that
+        predict the components themselves, such as fold-in. Needs :attr:`has_blend`."""
+        features = _blend_features(baseline, predictions, user_support, item_support)
+        return self.clip(features @ self.blend_)
+
+    def component_weight(self, position: int, user_support: float, item_support: float) -> float:
+        """The blend's weight on component ``position``'s lift over the baseline, for a reader and
+        a film with these log supports (it enters as ``lift * (w + w_u n_u + w_i n_i)``)."""
+        m, w = len(self.components), self.blend_
+        lift, by_user, by_item = w[1 + position], w[1 + m + 2 * position], w[2 + m + 2 * position]
+        return lift + by_user * user_support + by_item * item_support
 
     def contributions(self, user: int, item: int) -> dict[int, float]:
         """Rated items' shares of the neighbour part, scaled by its blend weight."""
@@ -641,7 +684,30 @@ class BlendedPredictor(BaselinePredictor):
         u, i = base._query(np.array([user]), np.array([item]))
         n_u = np.log1p(base._user_counts[u[0]]) if u[0] >= 0 else 0.0
         n_i = np.log1p(base._item_counts[i[0]]) if i[0] >= 0 else 0.0
-        m = len(self.models_)
-        w = self.blend_
-        weight = w[1 + position] + w[1 + m + 2 * position] * n_u + w[2 + m + 2 * position] * n_i
+        weight = self.component_weight(position, n_u, n_i)
         return {k: float(weight * v) for k, v in raw.items()}
+
+
+def _log_support(counts: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """log(1 + training ratings) at these dense positions, 0 where the id is unknown (-1)."""
+    return np.log1p(np.where(positions >= 0, counts[np.maximum(positions, 0)], 0))
+
+
+def _blend_features(
+    baseline: np.ndarray,
+    predictions: list[np.ndarray],
+    user_support: np.ndarray,
+    item_support: np.ndarray,
+) -> np.ndarray:
+    """The blend's design matrix: the baseline, each component's lift over it, each lift times
+    the user and the item log support, both supports and an intercept.
+
+    ``BlendedPredictor.component_weight`` reads the lift weights from this column order.
+    """
+    lifts = [prediction - baseline for prediction in predictions]
+    scaled = []
+    for lift in lifts:
+        scaled += [lift * user_support, lift * item_support]
+    return np.column_stack(
+        [baseline, *lifts, *scaled, user_support, item_support, np.ones_like(baseline)]
+    )
