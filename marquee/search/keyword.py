@@ -267,15 +267,14 @@ def keyword_search(
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
 
 
-def exact_title_films(parsed: ParsedQuery, *, restriction: Restriction) -> list[int]:
+def exact_title_films(parsed: ParsedQuery, *, limit: int = 200) -> list[int]:
     """Films titled as the query, however written ("the matrix", "Matrix, The")."""
     if not parsed.title_key:
         return []
-    where, where_params = restriction.sql()
     sql = (
-        f"SELECT d.id FROM {Table} d WHERE d.title_key = %s AND d.kind = 'film'{where}"
-        " ORDER BY d.id LIMIT 20"
+        f"SELECT d.id FROM {Table} d WHERE d.title_key = %s AND d.kind = 'film'"
+        " ORDER BY d.id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [parsed.title_key, *where_params])
+        cursor.execute(sql, [parsed.title_key, limit])
         return [int(pk) for (pk,) in cursor.fetchall()]

@@ -16,12 +16,14 @@ from marquee.accounts.models import User
 from marquee.catalog.models import Credit, Film
 from marquee.readers.selectors import reader_watched_films
 from marquee.reviews.models import Review, Verdict
-from marquee.search import embeddings, keyword, vectors, why
+from marquee.search import embeddings, keyword, scope, vectors, why
 from marquee.search.models import SearchDocument
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 CANDIDATES = 100  # taken from each of the two rankings before fusing
+EXACT_TITLES = 20  # films titled exactly as the query, at most (remakes: "Hamlet")
+KEYWORD_READ = 1000  # keyword hits a filtered search reads before keeping the allowed ones
 NAMING_TOP = 3  # keyword results looked at to tell whether the query names something
 FEW_RESULTS = 5  # fewer keyword results than this, and misspellings are looked for
 MODES = ("combined", "keyword", "meaning")
@@ -103,9 +105,15 @@ class SearchResults:
     corrections: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _films_allowed(filters: SearchFilters, reader: User | None) -> QuerySet[Film] | None:
-    if not filters.narrows_films():
+def _verdict_id(filters: SearchFilters) -> int | None:
+    if not filters.verdict:
         return None
+    found = Verdict.objects.filter(slug=filters.verdict).values_list("pk", flat=True).first()
+    return found or 0  # an unknown verdict allows no review
+
+
+def _catalog_films(filters: SearchFilters, verdict_id: int | None) -> QuerySet[Film]:
+    """The films the filter allows, but for "watched", which depends on the reader."""
     films = Film.objects.all()
     if filters.year_from:
         films = films.filter(year__gte=filters.year_from)
@@ -117,62 +125,99 @@ def _films_allowed(filters: SearchFilters, reader: User | None) -> QuerySet[Film
         films = films.filter(
             credits__role=Credit.Role.DIRECTOR, credits__person__name__icontains=filters.director
         )
-    if filters.verdict:
+    if verdict_id is not None:
         films = films.filter(
-            reviews__status=Review.Status.PUBLISHED, reviews__verdict__slug=filters.verdict
-        )
-    if filters.watched and reader is not None and reader.is_authenticated:
-        seen = reader_watched_films(reader).values("pk")
-        films = (
-            films.filter(pk__in=seen)
-            if filters.watched == "watched"
-            else films.exclude(pk__in=seen)
+            reviews__status=Review.Status.PUBLISHED, reviews__verdict_id=verdict_id
         )
     return films.order_by().values("pk").distinct()
 
 
-def _restriction(filters: SearchFilters, films: QuerySet | None) -> keyword.Restriction:
-    verdict_id = None
-    if filters.verdict:
-        verdict_id = Verdict.objects.filter(slug=filters.verdict).values_list("pk", flat=True)
-        verdict_id = verdict_id.first() or 0
-    film_sql = films.query.sql_with_params() if films is not None else None
-    return keyword.Restriction(
-        film_sql=film_sql, verdict_id=verdict_id, films_only=films is not None
+@dataclass
+class Narrowing:
+    """What a filtered search may return: in memory (``scope``) and, for the rare query the
+    scope cannot serve and for pgvector, the same in SQL (``restriction``)."""
+
+    scope: scope.Scope
+    restriction: keyword.Restriction
+
+
+def _narrowing(filters: SearchFilters, reader: User | None, version: int) -> Narrowing | None:
+    if not filters.narrows_films():
+        return None
+    verdict_id = _verdict_id(filters)
+    catalog_films = _catalog_films(filters, verdict_id)
+    films, watched = catalog_films, None
+    if filters.watched and reader is not None and reader.is_authenticated:
+        seen = reader_watched_films(reader).values("pk")
+        watched = np.fromiter(seen.values_list("pk", flat=True), dtype=np.int64)
+        if filters.watched == "watched":
+            films = films.filter(pk__in=seen)
+        else:
+            films = films.exclude(pk__in=seen)
+    allowed = scope.scope_for(
+        version=version,
+        key=(filters.year_from, filters.year_to, filters.genre, filters.director, verdict_id),
+        films=catalog_films,
+        verdict_id=verdict_id,
+        watched=watched,
+        exclude_watched=filters.watched == "unwatched",
     )
+    restriction = keyword.Restriction(
+        film_sql=films.query.sql_with_params(), verdict_id=verdict_id, films_only=True
+    )
+    return Narrowing(allowed, restriction)
+
+
+def _keyword_hits(
+    parsed: keyword.ParsedQuery, narrowing: Narrowing | None, *, any_word: bool = False
+) -> list[int]:
+    """Document ids matching the words, best first. A filtered search reads more hits and
+    keeps the allowed ones; only when a common word fills that read and too few are kept
+    does the database narrow them instead (slower: it joins the filter to the index)."""
+    if narrowing is None:
+        hits = keyword.keyword_search(
+            parsed, restriction=keyword.Restriction(), limit=CANDIDATES, any_word=any_word
+        )
+        return [pk for pk, _ in hits]
+    hits = keyword.keyword_search(
+        parsed, restriction=keyword.Restriction(), limit=KEYWORD_READ, any_word=any_word
+    )
+    kept = narrowing.scope.keep([pk for pk, _ in hits])
+    if len(hits) == KEYWORD_READ and len(kept) < CANDIDATES:
+        hits = keyword.keyword_search(
+            parsed, restriction=narrowing.restriction, limit=CANDIDATES, any_word=any_word
+        )
+        kept = [pk for pk, _ in hits]
+    return kept[:CANDIDATES]
 
 
 def _keyword_ranking(
-    parsed: keyword.ParsedQuery, restriction: keyword.Restriction, version: int
+    parsed: keyword.ParsedQuery, narrowing: Narrowing | None, version: int
 ) -> list[int]:
     """Films titled as the query, then documents with every word; then, when few, the same
     with misspellings mended, then documents with any of the words."""
-    found = keyword.exact_title_films(parsed, restriction=restriction)
+    found = keyword.exact_title_films(parsed)
+    if narrowing is not None:
+        found = narrowing.scope.keep(found)
+    found = found[:EXACT_TITLES]
 
-    def add(hits: list[tuple[int, float]]) -> None:
+    def add(hits: list[int]) -> None:
         seen = set(found)
-        found.extend(pk for pk, _ in hits if pk not in seen)
+        found.extend(pk for pk in hits if pk not in seen)
 
-    add(keyword.keyword_search(parsed, restriction=restriction, limit=CANDIDATES))
+    add(_keyword_hits(parsed, narrowing))
     if len(found) >= FEW_RESULTS:
         return found[:CANDIDATES]
     keyword.add_corrections(parsed, keyword.vocabulary(version))
     passes = [False, True] if parsed.corrections() else [True]
     for any_word in passes:
         if len(found) < CANDIDATES:
-            add(
-                keyword.keyword_search(
-                    parsed, restriction=restriction, limit=CANDIDATES, any_word=any_word
-                )
-            )
+            add(_keyword_hits(parsed, narrowing, any_word=any_word))
     return found[:CANDIDATES]
 
 
 def _meaning_ranking(
-    parsed: keyword.ParsedQuery,
-    restriction: keyword.Restriction,
-    films: QuerySet | None,
-    version: int,
+    parsed: keyword.ParsedQuery, narrowing: Narrowing | None, version: int
 ) -> list[tuple[int, float]]:
     model = embeddings.current()
     query = embeddings.embed([parsed.text])[0]
@@ -180,17 +225,16 @@ def _meaning_ranking(
         return []
     found = None
     if vectors.pgvector_in_use():
-        found = vectors.pgvector_nearest(
-            query, model=model.name, k=CANDIDATES, where=restriction.sql()
-        )
+        where = narrowing.restriction.sql() if narrowing is not None else ("", [])
+        found = vectors.pgvector_nearest(query, model=model.name, k=CANDIDATES, where=where)
     if found is None:
         matrix = vectors.matrix_for(version=version, model=model.name, dim=model.dim)
-        film_ids = None
-        if films is not None:
-            film_ids = np.fromiter(films.values_list("pk", flat=True), dtype=np.int64)
-        found = matrix.nearest(
-            query, k=CANDIDATES, film_ids=film_ids, verdict_id=restriction.verdict_id
-        )
+        allowed = None
+        if narrowing is not None:
+            allowed = narrowing.scope.row_mask(
+                matrix.document_ids, key=(matrix.version, matrix.model)
+            )
+        found = matrix.nearest(query, k=CANDIDATES, allowed=allowed)
     return found
 
 
@@ -287,10 +331,9 @@ def search(
         results.message = EMPTY_QUERY
         return results
     version = vectors.index_version()
-    films = _films_allowed(filters, reader)
-    restriction = _restriction(filters, films)
-    keyword_ids = _keyword_ranking(parsed, restriction, version) if mode != "meaning" else []
-    meaning = _meaning_ranking(parsed, restriction, films, version) if mode != "keyword" else []
+    narrowing = _narrowing(filters, reader, version)
+    keyword_ids = _keyword_ranking(parsed, narrowing, version) if mode != "meaning" else []
+    meaning = _meaning_ranking(parsed, narrowing, version) if mode != "keyword" else []
     meaning = [(pk, sim) for pk, sim in meaning if sim >= fusion.min_similarity]
     candidates = _candidates({*keyword_ids, *(pk for pk, _ in meaning)})
     exact = _exact_titles(candidates, parsed) if mode != "meaning" else set()

@@ -22,7 +22,6 @@ from marquee.search.models import SearchDocument, SearchEmbedding, SearchIndexVe
 
 logger = logging.getLogger(__name__)
 PG_TABLE = "search_pgvector"
-NO_ID = -1
 
 
 def index_version() -> int:
@@ -32,57 +31,38 @@ def index_version() -> int:
 
 @dataclass(frozen=True)
 class VectorMatrix:
-    """Every vector of one model, with the document facts filters need, row by row."""
+    """Every vector of one model, row by row, with the document each row belongs to."""
 
     version: int
     model: str
     document_ids: np.ndarray  # int64
-    film_ids: np.ndarray  # int64, NO_ID for people
-    verdict_ids: np.ndarray  # int64, NO_ID for anything but reviews
     vectors: np.ndarray  # float32 (rows, dim), unit length
 
     @classmethod
     def load(cls, *, version: int, model: str, dim: int) -> VectorMatrix:
-        rows = SearchEmbedding.objects.filter(model=model).values_list(
-            "document_id", "document__film_id", "document__verdict_id", "vector"
-        )
-        ids, films, verdicts, blobs = [], [], [], []
-        for document_id, film_id, verdict_id, blob in rows.iterator(chunk_size=5000):
+        rows = SearchEmbedding.objects.filter(model=model).values_list("document_id", "vector")
+        ids, blobs = [], []
+        for document_id, blob in rows.iterator(chunk_size=5000):
             ids.append(document_id)
-            films.append(NO_ID if film_id is None else film_id)
-            verdicts.append(NO_ID if verdict_id is None else verdict_id)
             blobs.append(bytes(blob))
         matrix = np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(blobs), dim)
         return cls(
             version=version,
             model=model,
             document_ids=np.asarray(ids, dtype=np.int64),
-            film_ids=np.asarray(films, dtype=np.int64),
-            verdict_ids=np.asarray(verdicts, dtype=np.int64),
             vectors=matrix.astype(np.float32),
         )
 
     def nearest(
-        self,
-        query: np.ndarray,
-        *,
-        k: int,
-        film_ids: np.ndarray | None = None,
-        verdict_id: int | None = None,
+        self, query: np.ndarray, *, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """The ``k`` closest documents as (document id, cosine similarity), best first; with
-        ``film_ids`` only documents about those films, with ``verdict_id`` only reviews of
-        that verdict (and films)."""
+        ``allowed`` (a mask over the rows) only among those rows."""
         if not len(self.document_ids):
             return []
         scores = self.vectors @ query.astype(np.float32)
-        if film_ids is not None or verdict_id is not None:
-            keep = np.ones(len(scores), dtype=bool)
-            if film_ids is not None:
-                keep &= np.isin(self.film_ids, film_ids)
-            if verdict_id is not None:
-                keep &= (self.verdict_ids == NO_ID) | (self.verdict_ids == verdict_id)
-            scores[~keep] = -np.inf
+        if allowed is not None:
+            scores[~allowed] = -np.inf
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]

@@ -49,3 +49,16 @@ def test_serve_answers_on_a_fresh_data_folder(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
     assert f"serving at http://127.0.0.1:{port}/" in output
+
+
+def test_each_web_worker_runs_blas_on_one_thread():
+    """Gunicorn's processes are the parallelism; BLAS threads inside each would contend."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from marquee.journal.management.commands.serve import _Gunicorn
+
+    # Two threads to begin with, as on any multi-core machine; undone when the test ends.
+    with threadpool_limits(limits=2):
+        _Gunicorn({"workers": 1}).load()
+        pools = threadpool_info()
+        assert pools and all(pool["num_threads"] == 1 for pool in pools)

@@ -15,7 +15,7 @@ from marquee.catalog.models import Credit
 from marquee.catalog.services import film_create, film_set_people
 from marquee.reviews.models import Verdict
 from marquee.reviews.services import review_create
-from marquee.search import keyword, vectors
+from marquee.search import keyword, scope, vectors
 
 STORIES = {
     ("Never Let Me Go", 2010): (
@@ -76,9 +76,11 @@ def _fresh_search_caches():
     """Each test reads the index of its own database, never a matrix another test loaded."""
     vectors._matrices.clear()
     keyword._vocabularies.clear()
+    scope._caches.clear()
     yield
     vectors._matrices.clear()
     keyword._vocabularies.clear()
+    scope._caches.clear()
 
 
 def make_film(title: str, year: int, synopsis: str, genres: list[str], director: str):

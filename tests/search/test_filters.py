@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from marquee.catalog.models import Genre
 from marquee.readers.models import DiaryEntry
+from marquee.search import selectors
 from marquee.search.selectors import SearchFilters, search
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +84,32 @@ def test_an_invalid_filter_is_shown_and_ignored(client, reviewed):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Enter a whole number." in page and "/films/jaws-1975/" in page
+
+
+def test_a_filter_follows_the_catalog_as_it_changes(reviewed, committed):
+    romance = SearchFilters(genre="romance")
+    assert found("drama", filters=romance) == {"film:Pride & Prejudice"}
+    with committed():
+        reviewed["The Godfather"].genres.add(Genre.objects.get(slug="romance"))
+    assert found("drama", filters=romance) == {"film:Pride & Prejudice", "film:The Godfather"}
+
+
+def test_a_filter_narrower_than_the_hits_read_is_left_to_the_database(reviewed, monkeypatch):
+    years = SearchFilters(year_from=2005)
+    expected = found("romance", filters=years)
+    # Reading one hit at a time, a common word always fills the read: the database narrows.
+    monkeypatch.setattr(selectors, "KEYWORD_READ", 1)
+    assert found("romance", filters=years) == expected == {"film:Pride & Prejudice", "film:Her"}
+
+
+def test_what_one_reader_has_seen_never_narrows_another_readers_search(
+    reviewed, reader, other_reader
+):
+    DiaryEntry.objects.create(user=reader, film=reviewed["Her"], watched_on=date(2024, 1, 1))
+    DiaryEntry.objects.create(
+        user=other_reader, film=reviewed["Amelie"], watched_on=date(2024, 1, 1)
+    )
+    unseen = SearchFilters(watched="unwatched")
+    assert found("romance", filters=unseen, reader=reader) == ROMANCES - {"film:Her"}
+    assert found("romance", filters=unseen, reader=other_reader) == ROMANCES - {"film:Amelie"}
+    assert found("romance", filters=SearchFilters(watched="watched"), reader=reader) == {"film:Her"}

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 
 from marquee.search import embeddings, services, vectors
+from marquee.search.models import SearchDocument
 from marquee.search.selectors import search
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +18,14 @@ def test_the_matrix_holds_one_unit_row_per_vector(reviewed):
     assert np.allclose(np.linalg.norm(matrix.vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_nearest_keeps_only_the_films_asked_for(reviewed):
+def test_nearest_keeps_only_the_rows_allowed(reviewed):
     model = embeddings.current()
     matrix = vectors.matrix_for(version=vectors.index_version(), model=model.name, dim=model.dim)
-    jaws = reviewed["Jaws"].pk
-    found = matrix.nearest(embeddings.embed(["sharks"])[0], k=50, film_ids=np.array([jaws]))
-    assert found and set(
-        matrix.film_ids[np.isin(matrix.document_ids, [pk for pk, _ in found])]
-    ) == {jaws}
+    jaws = SearchDocument.objects.filter(film=reviewed["Jaws"]).values_list("pk", flat=True)
+    allowed = np.isin(matrix.document_ids, list(jaws))
+    found = matrix.nearest(embeddings.embed(["sharks"])[0], k=50, allowed=allowed)
+    assert found and {pk for pk, _ in found} == set(jaws)
+    assert len(found) < len(matrix.document_ids)
 
 
 def test_without_pgvector_search_uses_numpy(reviewed):

@@ -9,6 +9,7 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from gunicorn.app.base import BaseApplication
+from threadpoolctl import threadpool_limits
 
 from marquee.env import env_int
 
@@ -25,6 +26,10 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # Each worker runs in its own process and answers one request per thread: BLAS
+        # threads on top of that only contend for the same cores (a search's matrix product
+        # took three times longer on a busy two-core machine with them).
+        threadpool_limits(limits=1)
         from marquee.wsgi import application
 
         return application
