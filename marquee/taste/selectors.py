@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Avg, Count, F, Subquery
+from django.core.cache import cache
+from django.db.models import Avg, Count, F, Max, Subquery
 
 import recommend
 from marquee.accounts.models import User
@@ -41,6 +42,8 @@ PEOPLE_LIKE = 3
 # (those sharing the most films) are scored, so a profile page stays cheap.
 PEOPLE_LIKE_MIN_SHARED = 5
 PEOPLE_LIKE_CANDIDATES = 30
+PEOPLE_LIKE_RESCORED = 6  # of those, scored with the trained model (about 16 ms each)
+PEOPLE_LIKE_CACHE_SECONDS = 600
 SUGGESTED_TEST_FILMS = 10
 # The owner's page scores each shared response; the latest this many are shown.
 SHARED_RESPONSES_SHOWN = 50
@@ -68,9 +71,13 @@ def ratings_of(person: User) -> dict[int, float]:
 
 def judgements_of(person: User) -> dict[int, float]:
     """Film pk -> stars: the person's ratings, and their published verdicts where unrated."""
-    stars = ratings_of(person)
-    reviews = Review.objects.published().filter(author=person).values_list("film_id", "verdict_id")
-    reviews = list(reviews)
+    return _with_verdicts(person.pk, ratings_of(person))
+
+
+def _with_verdicts(author_id: int, stars: dict[int, float]) -> dict[int, float]:
+    reviews = list(
+        Review.objects.published().filter(author_id=author_id).values_list("film_id", "verdict_id")
+    )
     if reviews:
         scale = verdict_stars(list(Verdict.objects.all()))
         for film_id, verdict_id in reviews:
@@ -318,12 +325,18 @@ class Match:
         return self.shared > 0
 
 
-def match_between(mine: Mapping[int, float], theirs: Mapping[int, float]) -> Match:
-    """Compatibility of two people's judgements (film pk -> stars), with films resolved."""
+def _compatibility(mine: Mapping[int, float], theirs: Mapping[int, float]):
+    """The engine's compatibility with the trained predictor as prior: every score a reader
+    sees (compare page, people like you, taste tests) comes from here, so they agree."""
     models = store.current()
-    result = recommend.compatibility(
+    return recommend.compatibility(
         dict(mine), dict(theirs), model=models.predictor if models else None
     )
+
+
+def match_between(mine: Mapping[int, float], theirs: Mapping[int, float]) -> Match:
+    """Compatibility of two people's judgements (film pk -> stars), with films resolved."""
+    result = _compatibility(mine, theirs)
     top = list(result.agree)[:TOP_FILMS] + list(result.disagree)[:TOP_FILMS]
     films = Film.objects.in_bulk(top)
 
@@ -470,9 +483,34 @@ class Neighbour:
 
 
 def people_like(person: User, *, n: int = PEOPLE_LIKE) -> list[Neighbour]:
-    """Readers with public ratings most alike ``person``, among those sharing the most films."""
+    """Readers with public ratings most alike ``person``, scored as the compare page scores
+    them; worked out at most every ``PEOPLE_LIKE_CACHE_SECONDS`` per reader and models."""
+    key = _people_like_key(person, n)
+    found = cache.get(key)
+    if found is None:
+        found = _people_like_scores(person, n)
+        cache.set(key, found, PEOPLE_LIKE_CACHE_SECONDS)
+    users = User.objects.in_bulk([user_id for user_id, _, _ in found])
+    # Kept scores may outlive someone's choice to hide their ratings: checked on every read.
+    shown = [
+        Neighbour(users[user_id], score, shared)
+        for user_id, score, shared in found
+        if user_id in users and users[user_id].is_active and not users[user_id].ratings_private
+    ]
+    return shown[:n]
+
+
+def _people_like_key(person: User, n: int) -> str:
+    models = store.current()
+    ratings = Rating.objects.filter(user=person).aggregate(n=Count("id"), at=Max("updated_at"))
+    changed = ratings["at"].timestamp() if ratings["at"] else 0
+    version = models.version if models else "none"
+    return f"taste:people-like:{person.pk}:{n}:{version}:{ratings['n']}:{changed}"
+
+
+def _candidates_sharing_most(person: User) -> list[int]:
     films = Rating.objects.filter(user=person).values("film_id")
-    candidates = list(
+    return list(
         Rating.objects.filter(film_id__in=Subquery(films))
         .exclude(user=person)
         .filter(user__is_active=True, user__ratings_private=False)
@@ -482,6 +520,15 @@ def people_like(person: User, *, n: int = PEOPLE_LIKE) -> list[Neighbour]:
         .order_by("-shared", "user_id")
         .values_list("user_id", flat=True)[:PEOPLE_LIKE_CANDIDATES]
     )
+
+
+def _people_like_scores(person: User, n: int) -> list[tuple[int, int, int]]:
+    """(user id, score, shared films) of at least the ``n`` most alike, best first.
+
+    Candidates are first ranked without the model (cheap: no fold-in), then the best
+    ``PEOPLE_LIKE_RESCORED`` are scored with it, as the compare page does.
+    """
+    candidates = _candidates_sharing_most(person)
     if not candidates:
         return []
     stars_by_user: dict[int, dict[int, float]] = {pk: {} for pk in candidates}
@@ -490,16 +537,16 @@ def people_like(person: User, *, n: int = PEOPLE_LIKE) -> list[Neighbour]:
     ):
         stars_by_user[user_id][film_id] = half / 2
     mine = ratings_of(person)
-    # No model prior here: it would fold each candidate in, too slow for a profile page, and
-    # with at least PEOPLE_LIKE_MIN_SHARED films the shared ratings carry the score.
+    cheap = sorted(
+        candidates,
+        key=lambda pk: (-recommend.compatibility(mine, stars_by_user[pk]).score, pk),
+    )
+    rescored = max(n, PEOPLE_LIKE_RESCORED)
+    mine = judgements_of(person)
     scored = []
-    for user_id, theirs in stars_by_user.items():
-        result = recommend.compatibility(mine, theirs)
-        scored.append((result.score, result.shared, user_id))
+    for user_id in cheap[:rescored]:
+        theirs = _with_verdicts(user_id, dict(stars_by_user[user_id]))
+        result = _compatibility(mine, theirs)
+        scored.append((round(result.score), result.shared, user_id))
     scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    users = User.objects.in_bulk([user_id for _, _, user_id in scored[:n]])
-    return [
-        Neighbour(users[user_id], round(score), shared)
-        for score, shared, user_id in scored[:n]
-        if user_id in users
-    ]
+    return [(user_id, score, shared) for score, shared, user_id in scored]

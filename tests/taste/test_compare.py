@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from marquee.catalog.models import Film
 from marquee.readers.models import Rating
+from marquee.readers.services import rating_set
 from marquee.reviews.models import Verdict
 from marquee.reviews.services import review_create
+from marquee.taste import selectors
 from marquee.taste.selectors import comparison, judgements_of, people_like
 
 pytestmark = pytest.mark.django_db
@@ -195,6 +198,31 @@ def test_people_like_a_horror_fan_are_horror_fans(client, trained):
     html = client.get(reverse("readers:profile", args=[fan.username])).content.decode()
     assert f"People like {fan.public_name}" in html
     assert neighbours[0].person.public_name in html
+
+
+def test_people_like_you_scores_as_the_compare_page_does(trained):
+    fan = trained["readers"][0]
+    neighbours = people_like(fan)
+    assert neighbours
+    for neighbour in neighbours:
+        match = comparison(fan, neighbour.person).match
+        assert (neighbour.score, neighbour.shared) == (match.score, match.shared)
+
+
+def test_people_like_you_is_worked_out_again_once_the_reader_rates_more(trained, monkeypatch):
+    fan = trained["readers"][0]
+    calls = []
+    original = selectors._people_like_scores
+    monkeypatch.setattr(
+        selectors, "_people_like_scores", lambda *a: calls.append(a) or original(*a)
+    )
+    people_like(fan)
+    people_like(fan)
+    assert len(calls) == 1
+    unrated = Film.objects.exclude(ratings__user=fan).first()
+    rating_set(user=fan, film=unrated, half_stars=8)
+    people_like(fan)
+    assert len(calls) == 2
 
 
 def test_people_like_you_leaves_out_private_readers(trained):
