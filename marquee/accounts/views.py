@@ -23,6 +23,11 @@ class SignInView(LoginView):
     # LoginView puts the host name in site_name; base.html shows the journal's name there.
     extra_context = {"site_name": settings.SITE_NAME}
 
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        response = super().form_valid(form)
+        keep_visitor_answers(self.request, form.get_user())  # taste answers given before
+        return response
+
     def form_invalid(self, form: SignInForm) -> HttpResponse:
         response = super().form_invalid(form)
         if form.locked_out:

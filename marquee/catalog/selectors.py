@@ -6,6 +6,28 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from marquee.catalog.matching import name_match_key, title_match_key
 from marquee.catalog.models import Credit, Film, Person
+from marquee.sanitize import normalize_text
+
+MAX_SEARCH_CHARS = 200
+
+
+def search_text(query: str | None) -> str:
+    """What a visitor typed into a search box, made safe to compare: '' when nothing is left."""
+    return normalize_text(query or "").strip()[:MAX_SEARCH_CHARS]
+
+
+def films_matching(films: QuerySet[Film], query: str) -> QuerySet[Film]:
+    """Films whose title, original title or another title they go by contains ``query``.
+
+    The one film title search: the site's film list and the API's film list and search box all
+    use it. Pass ``query`` through ``search_text`` first. Alternate titles are matched in a
+    subquery, so a film known by several matching titles still comes once.
+    """
+    return films.filter(
+        Q(title__icontains=query)
+        | Q(original_title__icontains=query)
+        | Q(pk__in=Film.objects.filter(alternate_titles__title__icontains=query).values("pk"))
+    )
 
 
 def film_find(*, title: str, year: int | None = None, director: str = "") -> Film | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -18,9 +17,9 @@ from marquee.reviews.selectors import published_reviews
 @cache_public_page
 def film_list(request: HttpRequest) -> HttpResponse:
     films = selectors.films_with_credits().order_by("title", "year")
-    query = request.GET.get("q", "").strip()[:200]
+    query = selectors.search_text(request.GET.get("q"))
     if query:
-        films = films.filter(Q(title__icontains=query) | Q(original_title__icontains=query))
+        films = selectors.films_matching(films, query)
     return render(request, "catalog/film_list.html", {"page": paginate(request, films), "q": query})
 
 

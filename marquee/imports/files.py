@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from marquee.errors import InputError
+from marquee.sanitize import normalize_text
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5_000
@@ -27,19 +28,43 @@ MAX_ZIP_MEMBER_BYTES = 200 * 1024 * 1024
 # Real CSV compresses about 5-10x; a far higher ratio is what a ZIP bomb looks like.
 MAX_COMPRESSION_RATIO = 200
 CSV_FIELD_LIMIT = 1_000_000
+MAX_FILE_NAME_CHARS = 255  # ImportJob.original_name
+MAX_SUFFIX_CHARS = 16
 
 
-def check_file_size(path: Path, *, limit: int = MAX_UPLOAD_BYTES) -> None:
-    """Refuse a missing, empty or oversized file before reading any of it."""
+def clean_file_name(name: str | None, *, default: str = "upload") -> str:
+    """A file name as its owner gave it, made safe to show and to name things after.
+
+    An uploaded file's name is untrusted text: only its last path part is kept, control and
+    invisible characters go, runs of spaces become one, and a long name is cut before its
+    extension so ``.csv`` or ``.zip`` survives. Spaces and case stay as they were.
+    """
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    base = " ".join(normalize_text(base).split())
+    if not base.strip("."):
+        return default
+    if len(base) > MAX_FILE_NAME_CHARS:
+        suffix = PurePosixPath(base).suffix
+        suffix = suffix if len(suffix) <= MAX_SUFFIX_CHARS else ""
+        base = base[: MAX_FILE_NAME_CHARS - len(suffix)].rstrip() + suffix
+    return base
+
+
+def check_file_size(path: Path, *, limit: int = MAX_UPLOAD_BYTES, name: str | None = None) -> None:
+    """Refuse a missing, empty or oversized file before reading any of it.
+
+    Errors name the file by ``name`` when given (an upload's own name), else by its path.
+    """
+    file = name or str(path)
     if not path.exists():
-        raise InputError("file", "does not exist", file=str(path))
+        raise InputError("file", "does not exist", file=file)
     if not path.is_file():
-        raise InputError("file", "is not a regular file", file=str(path))
+        raise InputError("file", "is not a regular file", file=file)
     size = path.stat().st_size
     if size == 0:
-        raise InputError("file", "is empty", file=str(path))
+        raise InputError("file", "is empty", file=file)
     if size > limit:
-        raise InputError("file", f"is {size:,} bytes; the limit is {limit:,}", file=str(path))
+        raise InputError("file", f"is {size:,} bytes; the limit is {limit:,}", file=file)
 
 
 @dataclass
@@ -70,19 +95,23 @@ class SafeZip:
         self.archive.close()
 
 
-def open_zip(path: Path) -> SafeZip:
-    """Open an export ZIP, refusing traversal paths, bombs and oversized archives."""
-    check_file_size(path)
+def open_zip(path: Path, *, name: str | None = None) -> SafeZip:
+    """Open an export ZIP, refusing traversal paths, bombs and oversized archives.
+
+    ``name`` is what errors call it (an upload's own name); by default, the file's.
+    """
+    name = name or path.name
+    check_file_size(path, name=name)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise InputError("file", "is not a ZIP archive", file=path.name) from None
+        raise InputError("file", "is not a ZIP archive", file=name) from None
     infos = archive.infolist()
     problem = _zip_problem(infos)
     if problem:
         archive.close()
-        raise InputError("zip", problem, file=path.name)
-    return SafeZip(archive, path.name)
+        raise InputError("zip", problem, file=name)
+    return SafeZip(archive, name)
 
 
 def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:

@@ -1,18 +1,24 @@
-"""The export formats Marquee reads, each a module with ``parse(path) -> ParsedExport``.
+"""The export formats Marquee reads, each a module with ``parse(path, *, name) -> ParsedExport``.
 
 A parser reads files only: it never touches the database. ``marquee import FORMAT PATH`` and
-the upload page look formats up here.
+the upload page look formats up here. The upload page passes ``name``, the file's name as its
+owner gave it, because Django stores the upload under a cleaned name of its own
+(``My_Favourite_Films_x1Yz2Ab.csv``); the command line leaves it out and the path's name is used.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from marquee.imports.records import ParsedExport
 from marquee.readers.models import Source
+
+
+class Parser(Protocol):
+    def __call__(self, path: Path, *, name: str | None = None) -> ParsedExport: ...
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class ExportFormat:
     # A format that carries full film identities (Marquee's own) adds missing films itself.
     creates_films: bool = False
 
-    def parser(self) -> Callable[[Path], ParsedExport]:
+    def parser(self) -> Parser:
         return importlib.import_module(self.module).parse
 
 

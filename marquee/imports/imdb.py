@@ -52,22 +52,28 @@ LIST_COLUMNS = ("Position", "Const", "Created", "Title")
 # Words in a Title Type that mean "not a film", in IMDb's English and camelCase spellings and
 # the localised ones its exports use for readers browsing in other languages ("Serie TV").
 NOT_FILM_WORDS = ("serie", "episod", "game", "podcast", "music video", "musicvideo")
+MAX_LIST_NAME_CHARS = 200  # FilmList.name
 
 
-def parse(path: Path) -> ParsedExport:
-    """Read an IMDb ratings, watchlist or list CSV (or a ZIP of them) into records."""
+def parse(path: Path, *, name: str | None = None) -> ParsedExport:
+    """Read an IMDb ratings, watchlist or list CSV (or a ZIP of them) into records.
+
+    ``name`` is the file's name as its owner gave it, when ``path`` is where it was stored
+    under another (an upload); reports, and anything named after the file, use it.
+    """
+    name = name or path.name
     if path.suffix.lower() == ".zip":
-        return _parse_zip(path)
-    check_file_size(path)
-    return parse_csv(path.read_bytes(), file=path.name)
+        return _parse_zip(path, name)
+    check_file_size(path, name=name)
+    return parse_csv(path.read_bytes(), file=name)
 
 
-def _parse_zip(path: Path) -> ParsedExport:
-    archive = open_zip(path)
+def _parse_zip(path: Path, name: str) -> ParsedExport:
+    archive = open_zip(path, name=name)
     try:
-        members = [name for name in archive.names() if name.lower().endswith(".csv")]
+        members = [member for member in archive.names() if member.lower().endswith(".csv")]
         if not members:
-            raise InputError("file", "holds no CSV file", file=path.name)
+            raise InputError("file", "holds no CSV file", file=name)
         parsed = ParsedExport()
         for member in sorted(members):
             parsed.extend(parse_csv(archive.read(member), file=member))
@@ -157,7 +163,8 @@ def _list_record(file: str, items: list[tuple[int, ListItemRecord]]) -> ListReco
         ListItemRecord(item.film, number, item.origin, item.note)
         for number, (_, item) in enumerate(ordered, start=1)
     )
-    return ListRecord(PurePosixPath(file).stem, Origin(file, 1), items=numbered)
+    name = PurePosixPath(file).stem[:MAX_LIST_NAME_CHARS].rstrip()
+    return ListRecord(name, Origin(file, 1), items=numbered)
 
 
 def _film(row: dict[str, str]) -> FilmRef:

@@ -18,7 +18,7 @@ from django_tasks import task
 
 from marquee.accounts.models import User
 from marquee.errors import InputError
-from marquee.imports.files import MAX_UPLOAD_BYTES
+from marquee.imports.files import MAX_UPLOAD_BYTES, clean_file_name
 from marquee.imports.formats import FORMATS
 from marquee.imports.models import ImportJob
 from marquee.imports.services import import_apply
@@ -53,7 +53,8 @@ def import_job_start(
         user=user,
         format=export_format,
         upload=upload,
-        original_name=(upload.name or "upload")[:255],
+        # Django stores the file under a cleaned name of its own; the parser is given this one.
+        original_name=clean_file_name(upload.name),
         create_missing=create_missing,
         dry_run=dry_run,
     )
@@ -82,7 +83,7 @@ def run_import_job(job_id: int) -> None:
         cache.set(_progress_key(job.pk), (done, total), PROGRESS_TIMEOUT)
 
     try:
-        parsed = export_format.parser()(Path(job.upload.path))
+        parsed = export_format.parser()(Path(job.upload.path), name=job.original_name)
         progress(0, len(parsed.records))
         report = import_apply(
             user=job.user,

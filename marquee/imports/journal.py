@@ -208,15 +208,19 @@ def _film_refs(archive) -> dict[str, FilmRef]:
     return films
 
 
-def parse(path: Path) -> ParsedExport:
-    """Read a journal export ZIP into records (files written by format version 1)."""
-    archive = open_zip(Path(path))
+def parse(path: Path, *, name: str | None = None) -> ParsedExport:
+    """Read a journal export ZIP into records (files written by format version 1).
+
+    ``name`` is the file's name as its owner gave it, when ``path`` is where it was stored
+    under another (an upload); reports, and anything named after the file, use it.
+    """
+    archive = open_zip(Path(path), name=name)
     try:
-        _manifest(archive, Path(path).name)
+        _manifest(archive, archive.name)
         films = _film_refs(archive)
         parsed = ParsedExport()
-        for name, build in _BUILDERS.items():
-            for origin, row in _read(archive, name):
+        for member, build in _BUILDERS.items():
+            for origin, row in _read(archive, member):
                 film = films.get(row.get("film_key", ""))
                 if "film_key" in row and film is None:
                     parsed.skip(origin, f"film_key {row['film_key']!r} is not in films.csv")

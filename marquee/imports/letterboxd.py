@@ -80,16 +80,21 @@ Built = TypeVar("Built")
 ReadText = Callable[[str], str]
 
 
-def parse(path: Path) -> ParsedExport:
-    """Read a Letterboxd export ZIP (or one of its CSV files) into records and skipped rows."""
+def parse(path: Path, *, name: str | None = None) -> ParsedExport:
+    """Read a Letterboxd export ZIP (or one of its CSV files) into records and skipped rows.
+
+    ``name`` is the file's name as its owner gave it, when ``path`` is where it was stored
+    under another (an upload); reports, and anything named after the file, use it.
+    """
+    name = name or path.name
     if path.suffix.lower() == ".csv":
-        return _parse_single_csv(path)
-    export = open_zip(path)
+        return _parse_single_csv(path, name)
+    export = open_zip(path, name=name)
     try:
         members = _export_members(export.names())
         if not members:
             raise InputError(
-                "export", f"this does not look like a Letterboxd export: {EXPECTED}", file=path.name
+                "export", f"this does not look like a Letterboxd export: {EXPECTED}", file=name
             )
         return _parse_files(members, lambda member: _text(export.read(member), member))
     finally:
@@ -136,12 +141,12 @@ def _text(data: bytes, member: str) -> str:
     return text
 
 
-def _parse_single_csv(path: Path) -> ParsedExport:
+def _parse_single_csv(path: Path, name: str) -> ParsedExport:
     """One CSV from an export, given on its own instead of the whole ZIP."""
-    check_file_size(path)
-    text = _text(path.read_bytes(), path.name)
-    kind = _single_csv_kind(path.name, text)
-    return _parse_files({kind: path.name}, lambda member: text)
+    check_file_size(path, name=name)
+    text = _text(path.read_bytes(), name)
+    kind = _single_csv_kind(name, text)
+    return _parse_files({kind: name}, lambda member: text)
 
 
 def _single_csv_kind(name: str, text: str) -> str:

@@ -71,9 +71,14 @@ UNDATED = datetime(1970, 1, 1, tzinfo=UTC)
 LOOKS_LIKE_A_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def parse(path: Path) -> ParsedExport:
-    """Read Movary's history, ratings and watchlist CSVs from a folder, ZIP or single file."""
-    files = _find_files(_read_csv_files(path), where=path.name)
+def parse(path: Path, *, name: str | None = None) -> ParsedExport:
+    """Read Movary's history, ratings and watchlist CSVs from a folder, ZIP or single file.
+
+    ``name`` is the file's name as its owner gave it, when ``path`` is where it was stored
+    under another (an upload); reports, and anything named after the file, use it.
+    """
+    name = name or path.name
+    files = _find_files(_read_csv_files(path, name), where=name)
     parsed = ParsedExport()
     latest_viewing: dict[tuple, date] = {}
     if "history" in files:
@@ -88,8 +93,8 @@ def parse(path: Path) -> ParsedExport:
 # -- finding the files ----------------------------------------------------------------------
 
 
-def _read_csv_files(path: Path) -> dict[str, bytes]:
-    """Every CSV file the export holds, by its name inside it."""
+def _read_csv_files(path: Path, name: str) -> dict[str, bytes]:
+    """Every CSV file the export holds, by its name inside it (a lone CSV by ``name``)."""
     if path.is_dir():
         found = {}
         for file in sorted(path.rglob("*.csv")):
@@ -97,9 +102,9 @@ def _read_csv_files(path: Path) -> dict[str, bytes]:
             found[file.relative_to(path).as_posix()] = file.read_bytes()
         return found
     if path.suffix.lower() == ".csv":
-        check_file_size(path)
-        return {path.name: path.read_bytes()}
-    archive = open_zip(path)
+        check_file_size(path, name=name)
+        return {name: path.read_bytes()}
+    archive = open_zip(path, name=name)
     try:
         return {
             name: archive.read(name) for name in archive.names() if name.lower().endswith(".csv")

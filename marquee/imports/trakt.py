@@ -58,15 +58,20 @@ MEMBER_PATTERNS = {
 UNKNOWN_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def parse(path: Path) -> ParsedExport:
-    """Read a Trakt export ZIP or folder into diary, rating, watchlist and seen records."""
-    members = _read_members(path)
+def parse(path: Path, *, name: str | None = None) -> ParsedExport:
+    """Read a Trakt export ZIP or folder into diary, rating, watchlist and seen records.
+
+    ``name`` is the file's name as its owner gave it, when ``path`` is where it was stored
+    under another (an upload); reports, and anything named after the file, use it.
+    """
+    name = name or path.name
+    members = _read_members(path, name)
     if not any(members.values()):
         raise InputError(
             "file",
             "has no watched-history.json, ratings-movies.json or lists-watchlist.json; "
             "is this Trakt's export?",
-            file=path.name,
+            file=name,
         )
     parsed = ParsedExport()
     _parse_history(members["history"], parsed)
@@ -93,7 +98,7 @@ def _kind(name: str) -> tuple[str, int] | None:
     return None
 
 
-def _read_members(path: Path) -> dict[str, list[tuple[str, bytes]]]:
+def _read_members(path: Path, name: str) -> dict[str, list[tuple[str, bytes]]]:
     """The export's history, ratings and watchlist files as (name, bytes), pages in order."""
     if path.is_dir():
         found = {}
@@ -102,7 +107,7 @@ def _read_members(path: Path) -> dict[str, list[tuple[str, bytes]]]:
                 check_file_size(file)
                 found[file.relative_to(path).as_posix()] = file.read_bytes()
     else:
-        archive = open_zip(path)
+        archive = open_zip(path, name=name)
         try:
             found = {name: archive.read(name) for name in archive.names() if _kind(name)}
         finally:

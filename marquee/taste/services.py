@@ -177,18 +177,23 @@ def taste_test_share(*, response: TasteTestResponse, share: bool) -> TasteTestRe
 def visitor_answers_keep(
     *, user: User, visitor_key: str, onboarding: Sequence[tuple[int, float | None]]
 ) -> int:
-    """A new account takes over what its visitor answered; returns how many ratings it adds.
+    """An account takes over what its visitor answered; returns how many ratings it adds.
 
-    Taste-test responses move to the account (unless it already answered that test), and
-    onboarding answers join its onboarding, so no film is asked about again.
+    Runs when a visitor signs up, and when they sign in to an account they already have; what
+    the account already holds always wins. Taste-test responses move to the account, unless it
+    already answered that test or the test is its own; onboarding answers join its onboarding
+    (no film is asked about again), except for films it already answered there. The answers
+    then rate only films the account has not rated: a rating it has is never replaced.
     """
     stars_by_film: dict[int, float | None] = {}
     if visitor_key:
         answered = set(
             TasteTestResponse.objects.filter(user=user).values_list("test_id", flat=True)
         )
-        for response in TasteTestResponse.objects.select_for_update().filter(
-            visitor_key=visitor_key, user=None
+        for response in (
+            TasteTestResponse.objects.select_for_update()
+            .filter(visitor_key=visitor_key, user=None)
+            .exclude(test__owner=user)
         ):
             if response.test_id in answered:
                 continue
@@ -199,9 +204,12 @@ def visitor_answers_keep(
         record, _ = Onboarding.objects.get_or_create(user=user)
         known = {pk for pk, _ in record.answers}
         for pk, stars in onboarding[:MAX_ONBOARDING_ANSWERS]:
-            if pk not in known:
-                record.answers.append([pk, stars])
-                known.add(pk)
+            if pk in known:
+                continue  # the account's own answer about this film stands
+            if len(record.answers) >= MAX_ONBOARDING_ANSWERS:
+                break
+            record.answers.append([pk, stars])
+            known.add(pk)
             stars_by_film[pk] = stars
         record.save(update_fields=["answers", "updated_at"])
     return _ratings_add_missing(user, stars_by_film)

@@ -65,10 +65,12 @@ def session_onboarding_answers(request: HttpRequest) -> list[tuple[int, float | 
 
 
 def keep_visitor_answers(request: HttpRequest, user: User) -> int:
-    """After sign-up: the visitor's answers become ``user``'s ratings and responses.
+    """After sign-up or sign-in: the visitor's answers become ``user``'s ratings and responses.
 
-    Call it right after ``login()``: the session still holds what the visitor answered.
-    Returns how many ratings were added; tells the person so.
+    Call it right after ``login()``: the session still holds what the visitor answered
+    (Django keeps an anonymous session's data when someone signs in). Ratings the account
+    already has are never replaced (see ``visitor_answers_keep``). Returns how many ratings
+    were added; tells the person so.
     """
     from marquee.taste.services import visitor_answers_keep
 

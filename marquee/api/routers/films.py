@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
@@ -12,8 +12,7 @@ from marquee.api.errors import not_found
 from marquee.api.pagination import PagePagination
 from marquee.api.schemas import SLUG_PATTERN, FilmDetail, FilmSummary, Slug
 from marquee.catalog.models import Film
-from marquee.catalog.selectors import films_with_credits
-from marquee.sanitize import normalize_text
+from marquee.catalog.selectors import films_matching, films_with_credits, search_text
 
 router = Router(tags=["films"], auth=ANYONE)
 
@@ -26,20 +25,6 @@ ORDERINGS = {
     "created": ("created_at", "id"),
     "-created": ("-created_at", "-id"),
 }
-
-
-def search_text(query: str | None) -> str:
-    """What a visitor typed into a search box, made safe to compare: '' when nothing is left."""
-    return normalize_text(query or "").strip()[:200]
-
-
-def films_matching(films: QuerySet[Film], query: str) -> QuerySet[Film]:
-    """Films whose title, original title or another title they go by contains ``query``."""
-    return films.filter(
-        Q(title__icontains=query)
-        | Q(original_title__icontains=query)
-        | Q(pk__in=Film.objects.filter(alternate_titles__title__icontains=query).values("pk"))
-    )
 
 
 def film_by_slug(slug: str) -> Film:

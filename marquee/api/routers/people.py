@@ -10,9 +10,9 @@ from ninja.pagination import paginate
 from marquee.api.auth import ANYONE
 from marquee.api.errors import not_found
 from marquee.api.pagination import PagePagination
-from marquee.api.routers.films import search_text
 from marquee.api.schemas import SLUG_PATTERN, PersonDetail, PersonSummary
 from marquee.catalog.models import Person, PersonAlias
+from marquee.catalog.selectors import search_text
 
 router = Router(tags=["people"], auth=ANYONE)
 

@@ -10,7 +10,6 @@ from ninja.pagination import paginate
 from marquee.api.auth import ANYONE, SIGNED_IN, caller, signed_in_caller
 from marquee.api.errors import ApiProblem, field_problem, input_problem, not_found
 from marquee.api.pagination import PagePagination
-from marquee.api.routers.films import search_text
 from marquee.api.schemas import (
     SLUG_PATTERN,
     USERNAME_PATTERN,
@@ -22,6 +21,7 @@ from marquee.api.schemas import (
     VerdictOut,
 )
 from marquee.catalog.models import Credit, Film
+from marquee.catalog.selectors import search_text
 from marquee.errors import InputError
 from marquee.reviews import permissions, services
 from marquee.reviews.models import Review, Verdict

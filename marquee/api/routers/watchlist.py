@@ -10,8 +10,9 @@ from ninja.pagination import paginate
 from marquee.api.auth import SIGNED_IN, signed_in_caller
 from marquee.api.errors import not_found
 from marquee.api.pagination import PagePagination
-from marquee.api.routers.films import film_by_slug, search_text
+from marquee.api.routers.films import film_by_slug
 from marquee.api.schemas import SLUG_PATTERN, WatchlistEntryOut
+from marquee.catalog.selectors import search_text
 from marquee.readers.models import WatchlistEntry
 from marquee.readers.selectors import reader_watchlist
 from marquee.readers.services import watchlist_toggle
