@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import QuerySet
+from rapidfuzz.distance import DamerauLevenshtein
 
 from marquee.accounts.models import User
 from marquee.catalog.models import Credit, Film
@@ -25,6 +26,7 @@ CANDIDATES = 100  # taken from each of the two rankings before fusing
 EXACT_TITLES = 20  # films titled exactly as the query, at most (remakes: "Hamlet")
 KEYWORD_READ = 1000  # keyword hits a filtered search reads before keeping the allowed ones
 NAMING_TOP = 3  # keyword results looked at to tell whether the query names something
+MISSPELLED_TITLE_MIN_CHARS = 5  # shorter queries are too close to too many titles ("Us", "Up")
 FEW_RESULTS = 5  # fewer keyword results than this, and misspellings are looked for
 MODES = ("combined", "keyword", "meaning")
 WATCHED_CHOICES = ("watched", "unwatched")
@@ -292,21 +294,45 @@ def _add_texts(candidates: list[Candidate]) -> None:
         by_pk[pk].keywords, by_pk[pk].text = keywords, text
 
 
+def _title_keys(document: Candidate) -> list[str]:
+    return [document.title_key] + [
+        keyword.title_match_key(t) for t in document.other_titles.split("\n") if t
+    ]
+
+
 def _exact_titles(documents: dict[int, Candidate], parsed: keyword.ParsedQuery) -> set[int]:
     """Films titled (or also known) exactly as the query, however it is capitalized."""
     wanted = parsed.title_key
     if not wanted:
         return set()
-    exact = set()
-    for pk, document in documents.items():
-        if document.kind != SearchDocument.Kind.FILM:
-            continue
-        keys = [document.title_key] + [
-            keyword.title_match_key(t) for t in document.other_titles.split("\n") if t
-        ]
-        if wanted in keys:
-            exact.add(pk)
-    return exact
+    return {
+        pk
+        for pk, document in documents.items()
+        if document.kind == SearchDocument.Kind.FILM and wanted in _title_keys(document)
+    }
+
+
+def _misspells_title(document: Candidate, parsed: keyword.ParsedQuery) -> bool:
+    """Whether the query is one of the document's titles or names, misspelled: within one edit
+    of it (two from nine letters on), as "forest gump" is of "Forrest Gump"."""
+    wanted = parsed.title_key
+    if len(wanted) < MISSPELLED_TITLE_MIN_CHARS:
+        return False
+    edits = 1 if len(wanted) < 9 else 2
+    return any(
+        DamerauLevenshtein.distance(wanted, key, score_cutoff=edits) <= edits
+        for key in _title_keys(document)
+        if key
+    )
+
+
+def _names_something(
+    keyword_ids: list[int], candidates: dict[int, Candidate], parsed: keyword.ParsedQuery
+) -> bool:
+    """Whether a top keyword result is what the query names ("the godfather", "kubrick",
+    "godfahter"): then the query is not a description, and meaning does not count."""
+    top = [candidates[pk] for pk in keyword_ids[:NAMING_TOP] if pk in candidates]
+    return any(why.names(doc, parsed) or _misspells_title(doc, parsed) for doc in top)
 
 
 def search(
@@ -337,9 +363,7 @@ def search(
     meaning = [(pk, sim) for pk, sim in meaning if sim >= fusion.min_similarity]
     candidates = _candidates({*keyword_ids, *(pk for pk, _ in meaning)})
     exact = _exact_titles(candidates, parsed) if mode != "meaning" else set()
-    naming = any(
-        why.names(candidates[pk], parsed) for pk in keyword_ids[:NAMING_TOP] if pk in candidates
-    )
+    naming = _names_something(keyword_ids, candidates, parsed)
     scores = _fuse(keyword_ids, meaning, exact, fusion, naming=naming)
     keyword_rank = {pk: rank for rank, pk in enumerate(keyword_ids, start=1)}
     meaning_rank = {pk: (rank, sim) for rank, (pk, sim) in enumerate(meaning, start=1)}

@@ -2,7 +2,9 @@
 
 import pytest
 
-from marquee.search.selectors import FUSION, Fusion, _fuse, search
+from marquee.catalog.matching import title_match_key
+from marquee.search.keyword import parse
+from marquee.search.selectors import FUSION, Candidate, Fusion, _fuse, _misspells_title, search
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +43,43 @@ def test_meaning_results_below_the_similarity_floor_are_left_out(reviewed):
     strict = Fusion(min_similarity=0.999)
     assert not search("clones", mode="meaning", fusion=strict).hits
     assert FUSION.min_similarity < 0.999
+
+
+def _film(title: str, *other_titles: str) -> Candidate:
+    return Candidate(
+        pk=1,
+        kind="film",
+        title=title,
+        title_key=title_match_key(title),
+        other_titles="\n".join(other_titles),
+        people="",
+        year=None,
+        url="/films/x/",
+        film_id=1,
+    )
+
+
+@pytest.mark.parametrize(
+    "query, titles",
+    [
+        ("forest gump", ["Forrest Gump"]),
+        ("Godfahter", ["The Godfather"]),
+        ("the shawshenk redemtion", ["The Shawshank Redemption"]),
+        ("amelie poulin", ["Amelie", "Le Fabuleux Destin d'Amélie Poulain", "Amélie Poulain"]),
+    ],
+)
+def test_a_misspelled_title_names_its_film(query, titles):
+    assert _misspells_title(_film(*titles), parse(query))
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("Us", "Up"),  # too short to tell a typo from another title
+        ("Jawz", "Jaws"),
+        ("the godfather of soul", "The Godfather"),
+        ("clones facing death in a quiet school", "Never Let Me Go"),
+    ],
+)
+def test_what_is_not_a_misspelled_title(query, title):
+    assert not _misspells_title(_film(title), parse(query))
