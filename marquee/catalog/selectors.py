@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from marquee.catalog.matching import name_match_key, title_match_key
+from marquee.catalog.matching import name_match_key, title_match_key, title_search_key
 from marquee.catalog.models import Credit, Film, Person
 from marquee.sanitize import normalize_text
 
@@ -20,14 +20,31 @@ def films_matching(films: QuerySet[Film], query: str) -> QuerySet[Film]:
     """Films whose title, original title or another title they go by contains ``query``.
 
     The one film title search: the site's film list and the API's film list and search box all
-    use it. Pass ``query`` through ``search_text`` first. Alternate titles are matched in a
-    subquery, so a film known by several matching titles still comes once.
+    use it. Pass ``query`` through ``search_text`` first. Besides the text as typed, the query is
+    folded and looked for in the stored match keys, so "amelie" and "AMÉLIE" find "Amélie" on
+    every database. Alternate titles are matched in a subquery, so a film known by several
+    matching titles still comes once.
     """
-    return films.filter(
-        Q(title__icontains=query)
-        | Q(original_title__icontains=query)
-        | Q(pk__in=Film.objects.filter(alternate_titles__title__icontains=query).values("pk"))
-    )
+    by_title = Q(title__icontains=query) | Q(original_title__icontains=query)
+    by_alternate = Q(alternate_titles__title__icontains=query)
+    for lookup, key in _match_key_lookups(query):
+        by_title |= Q(**{f"match_key__{lookup}": key})
+        by_alternate |= Q(**{f"alternate_titles__match_key__{lookup}": key})
+    return films.filter(by_title | Q(pk__in=Film.objects.filter(by_alternate).values("pk")))
+
+
+def _match_key_lookups(query: str) -> list[tuple[str, str]]:
+    """How a typed fragment of a title is looked up in match keys: (lookup, folded query)."""
+    fragment = title_search_key(query)
+    if not fragment:  # only punctuation: an empty key would match every film
+        return []
+    lookups = [("contains", fragment)]
+    whole = title_match_key(query)
+    if whole and whole != fragment:
+        # A key drops its title's leading article ("The Matrix" is "matrix"), so "the matr" can
+        # only be the start of a key, once its own article is gone.
+        lookups.append(("startswith", whole))
+    return lookups
 
 
 def film_find(*, title: str, year: int | None = None, director: str = "") -> Film | None:

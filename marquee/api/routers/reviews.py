@@ -21,7 +21,7 @@ from marquee.api.schemas import (
     VerdictOut,
 )
 from marquee.catalog.models import Credit, Film
-from marquee.catalog.selectors import search_text
+from marquee.catalog.selectors import films_matching, search_text
 from marquee.errors import InputError
 from marquee.reviews import permissions, services
 from marquee.reviews.models import Review, Verdict
@@ -89,7 +89,8 @@ def list_reviews(request: HttpRequest, filters: Query[ReviewFilters]) -> QuerySe
         reviews = published_reviews()
     query = search_text(filters.q)
     if query:
-        reviews = reviews.filter(Q(tagline__icontains=query) | Q(film__title__icontains=query))
+        films = films_matching(Film.objects.all(), query)
+        reviews = reviews.filter(Q(tagline__icontains=query) | Q(film__in=films))
     if filters.film:
         reviews = reviews.filter(film__slug=filters.film)
     if filters.verdict:

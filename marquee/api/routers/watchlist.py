@@ -12,7 +12,8 @@ from marquee.api.errors import not_found
 from marquee.api.pagination import PagePagination
 from marquee.api.routers.films import film_by_slug
 from marquee.api.schemas import SLUG_PATTERN, WatchlistEntryOut
-from marquee.catalog.selectors import search_text
+from marquee.catalog.models import Film
+from marquee.catalog.selectors import films_matching, search_text
 from marquee.readers.models import WatchlistEntry
 from marquee.readers.selectors import reader_watchlist
 from marquee.readers.services import watchlist_toggle
@@ -47,7 +48,7 @@ def list_watchlist(
     entries = reader_watchlist(signed_in_caller(request))
     query = search_text(filters.q)
     if query:
-        entries = entries.filter(film__title__icontains=query)
+        entries = entries.filter(film__in=films_matching(Film.objects.all(), query))
     return entries.order_by(*ORDERINGS[filters.ordering])
 
 
