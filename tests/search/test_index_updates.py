@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from marquee.catalog.models import Credit, Film, Person
 from marquee.catalog.services import (
@@ -122,3 +122,14 @@ def test_new_vectors_reach_a_process_that_had_loaded_the_old_ones(reviewed, comm
     with committed():
         film.save()
     assert search("a story about a submarine", mode="meaning").hits[0].title == "Up"
+
+
+def test_the_full_text_triggers_survive_every_migration(db):
+    """SQLite drops a table's triggers when a migration rebuilds the table; docs/search.md says
+    how to create them again in such a migration."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 triggers are SQLite's; PostgreSQL indexes an expression")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = {name for (name,) in cursor.fetchall()}
+    assert {"search_fts_insert", "search_fts_delete", "search_fts_update"} <= triggers
