@@ -30,6 +30,7 @@ with nothing to tell them apart, "Kill Bill" for both volumes) are left out.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -171,6 +172,15 @@ class Mention:
 
 def fold_word(word: str) -> str:
     """One word as the linker compares it: no accents, case or apostrophes; "II" as "2"."""
+    if word.isascii() and word.isalpha():
+        # Most words: nothing to decompose, strip or split, only the case to fold.
+        lower = word.lower()
+        return _ROMAN.get(lower, lower)
+    return _fold_any_word(word)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _fold_any_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     plain = plain.replace("'", "").replace("\u2019", "")
@@ -234,16 +244,17 @@ def _title_variants(title: str) -> Iterator[tuple[str, list[str]]]:
             yield "subtitle", subtitle
 
 
-def _with_variants(variant: str, words: list[str]) -> Iterator[tuple[str, list[str]]]:
-    """The words as written, without a leading article, and "Part II" as "II"."""
-    forms = [(variant, words)]
-    if len(words) > 1 and fold_word(words[0]) in _TITLE_ARTICLES:
-        forms.append(("no_article" if variant == "title" else variant, words[1:]))
-    for name, form in list(forms):
-        keys = [fold_word(w) for w in form]
-        for index, key in enumerate(keys[:-1]):
-            if key == "part" and keys[index + 1][:1].isdigit():
-                forms.append((name, form[:index] + form[index + 1 :]))
+def _with_variants(variant: str, words: list[str]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(variant, words, their keys): as written, without a leading article, "Part II" as "II"."""
+    keys = [fold_word(w) for w in words]
+    forms = [(variant, words, keys)]
+    if len(words) > 1 and keys[0] in _TITLE_ARTICLES:
+        forms.append(("no_article" if variant == "title" else variant, words[1:], keys[1:]))
+    for name, form, form_keys in list(forms):
+        for index, key in enumerate(form_keys[:-1]):
+            if key == "part" and form_keys[index + 1][:1].isdigit():
+                without = form[:index] + form[index + 1 :]
+                forms.append((name, without, form_keys[:index] + form_keys[index + 1 :]))
                 break
     yield from forms
 
@@ -320,8 +331,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _add(self, words: list[str], entry_kind: str, id: int, variant: str) -> None:
-        keys = [fold_word(w) for w in words]
+    def _add(
+        self, words: list[str], keys: list[str], entry_kind: str, id: int, variant: str
+    ) -> None:
+        """Add one way of writing a title or name: its words and their ``fold_word`` keys."""
         keys = [k for k in keys if k]
         if not keys:
             return
@@ -356,8 +369,8 @@ class Gazetteer:
                 continue
             for variant, words in _title_variants(title):
                 variant = kind if variant == "title" else variant
-                for name, form in _with_variants(variant, words):
-                    self._add(form, FILM, film.id, name)
+                for name, form, keys in _with_variants(variant, words):
+                    self._add(form, keys, FILM, film.id, name)
 
     def _add_person(self, person: PersonRecord) -> None:
         for name, variant in [(person.name, "name")] + [(a, "alias") for a in person.aliases]:
@@ -367,14 +380,16 @@ class Gazetteer:
             words = _WORD.findall(name)
             if not words:
                 continue
-            self._add(words, PERSON, person.id, variant)
             keys = [fold_word(w) for w in words]
+            self._add(words, keys, PERSON, person.id, variant)
             if variant == "name":
                 self.name_keys[person.id] = " ".join(keys)
             for index, key in enumerate(keys[:-1]):
                 if key in PARTICLES:  # "De Niro" also as "DeNiro"
-                    joined = [*words[:index], words[index] + words[index + 1], *words[index + 2 :]]
-                    self._add(joined, PERSON, person.id, variant)
+                    word = words[index] + words[index + 1]
+                    joined = [*words[:index], word, *words[index + 2 :]]
+                    joined_keys = [*keys[:index], fold_word(word), *keys[index + 2 :]]
+                    self._add(joined, joined_keys, PERSON, person.id, variant)
             if len(keys) >= 2:
                 if person.id not in self.surnames[keys[-1]]:
                     self.surnames[keys[-1]].append(person.id)

@@ -9,6 +9,7 @@ from marquee.mentions.linker import (
     FilmRecord,
     Gazetteer,
     PersonRecord,
+    _fold_any_word,
     fold_word,
     surface_key,
 )
@@ -296,3 +297,10 @@ def test_folding_is_the_same_for_text_and_catalog():
     assert fold_word("II") == "2"
     assert fold_word("Alien³") == "alien 3"
     assert surface_key("Kubrick's") == surface_key("KUBRICK’S")
+
+
+@pytest.mark.parametrize(
+    "word", ["Kubrick", "KUBRICK", "iv", "Vi", "X", "Part", "x2", "O'Brien", "Zoë", "2001", "ǅ"]
+)
+def test_plain_words_fold_as_any_word_does(word):
+    assert fold_word(word) == _fold_any_word(word)
