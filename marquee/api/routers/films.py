@@ -35,7 +35,11 @@ def film_by_slug(slug: str) -> Film:
 
 
 class FilmFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Words in any of the film's titles.")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Part of any title the film goes by; case and accents ignored.",
+    )
     year: int | None = Field(None, ge=1800, le=2200, description="Release year.")
     genre: Slug | None = Field(None, description="A genre's slug.")
     person: Slug | None = Field(None, description="A person's slug: films crediting them.")

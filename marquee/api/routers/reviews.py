@@ -62,7 +62,11 @@ def _verdict(slug: str) -> Verdict:
 
 
 class ReviewFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Words in the tagline or film title.")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Part of the tagline or of any title of the film; case and accents ignored.",
+    )
     film: Slug | None = Field(None, description="A film's slug.")
     verdict: Slug | None = Field(None, description="A verdict's slug.")
     author: str | None = Field(

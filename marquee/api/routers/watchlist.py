@@ -29,7 +29,9 @@ ORDERINGS = {
 
 
 class WatchlistFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Words in the film's title.")
+    q: str | None = Field(
+        None, max_length=200, description="Part of any title of the film; case and accents ignored."
+    )
     ordering: WatchlistOrdering = "-added_at"
 
 
