@@ -41,7 +41,9 @@ class _History:
         self.ratings = ratings[known]
         bias = model.item_bias_[self.items] if len(model.item_bias_) else np.zeros(0)
         reg = model.baseline_config.user_reg
-        self.user_bias = float(np.sum(self.ratings - model.mu_ - bias) / (len(items) + reg))
+        # As in training, the shrinkage counts the films the model knows: a film added since
+        # (unknown to it) must not pull the reader's bias towards zero.
+        self.user_bias = float(np.sum(self.ratings - model.mu_ - bias) / (len(self.items) + reg))
         self.residuals = self.ratings - (model.mu_ + self.user_bias + bias)
 
     def baseline(self, model: BaselinePredictor, targets: np.ndarray) -> np.ndarray:
@@ -186,6 +188,11 @@ class FoldedReader:
             return self.predictor.components
         return [self.predictor]
 
+    def _user_support(self) -> float:
+        """The blend's reader-side support, log(1 + rated films the models know), as in training."""
+        base = self._components()[0]
+        return float(np.log1p(np.count_nonzero(base.item_index.lookup(self.items) >= 0)))
+
     def predict(self, items: object) -> np.ndarray:
         """Predicted stars for these (raw) item ids; finite, clipped to the training range."""
         targets = np.asarray(items, dtype=np.int64).ravel()
@@ -200,7 +207,7 @@ class FoldedReader:
         predictions = [
             _component_predict(model, self.items, self.ratings, targets) for model in models
         ]
-        user_support = np.full(len(targets), np.log1p(len(self.items)))
+        user_support = np.full(len(targets), self._user_support())
         item_support = predictor.item_support(targets)
         return predictor.combine(baseline, predictions, user_support, item_support)
 
@@ -223,7 +230,7 @@ class FoldedReader:
         predictor = self.predictor
         if not isinstance(predictor, BlendedPredictor) or not predictor.has_blend:
             return raw
-        n_u = np.log1p(len(self.items))
+        n_u = self._user_support()
         n_i = predictor.item_support(np.array([item], dtype=np.int64))[0]
         weight = predictor.component_weight(position, n_u, n_i)
         return {key: float(weight * value) for key, value in raw.items()}

@@ -77,3 +77,18 @@ def test_bad_ratings_are_refused(fitted):
     predictor, _ = fitted
     with pytest.raises(ValueError, match="NaN"):
         fold_in(predictor, np.array([1]), np.array([np.nan]))
+
+
+def test_films_the_models_never_saw_change_nothing(fitted):
+    """A film added to the catalog after training is rated: until the next training it must
+    not move the reader's other predictions (nor their bias)."""
+    predictor, (u, i, r) = fitted
+    mine = u == 3
+    targets = np.arange(60)
+    known = fold_in(predictor, i[mine], r[mine])
+    unseen = np.array([10_000, 10_001, 10_002])
+    with_new = fold_in(
+        predictor, np.concatenate([i[mine], unseen]), np.concatenate([r[mine], [5.0, 5.0, 5.0]])
+    )
+    assert np.allclose(with_new.predict(targets), known.predict(targets))
+    assert with_new.contributions(0) == pytest.approx(known.contributions(0))
