@@ -76,8 +76,19 @@ def film_find(*, title: str, year: int | None = None, director: str = "") -> Fil
 
 
 def people_in_role(film: Film, role: str) -> list[Person]:
-    """The film's people credited in ``role``, in billing order."""
-    return [c.person for c in film.credits.filter(role=role).select_related("person")]
+    """The film's people credited in ``role``, in billing order.
+
+    A film page asks for directors and cast twice (the page and its structured data): every
+    credit is read in one query and kept on the film instance, which lives as long as the
+    request.
+    """
+    by_role = film.__dict__.get("_people_by_role")
+    if by_role is None:
+        by_role = {}
+        for credit in film.credits.select_related("person").order_by("role", "order", "pk"):
+            by_role.setdefault(credit.role, []).append(credit.person)
+        film.__dict__["_people_by_role"] = by_role
+    return list(by_role.get(role, []))
 
 
 def film_directors(film: Film) -> list[Person]:

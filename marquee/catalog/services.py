@@ -120,6 +120,7 @@ def person_add_alias(*, person: Person, name: str) -> PersonAlias:
 @transaction.atomic
 def film_set_people(*, film: Film, role: str, names: Iterable[str]) -> list[Credit]:
     """Replace the film's credits in ``role`` with ``names``, in billing order."""
+    film.__dict__.pop("_people_by_role", None)  # what people_in_role kept on this instance
     Credit.objects.filter(film=film, role=role).delete()
     credits, seen = [], set()
     for order, name in enumerate(n for n in names if n.strip()):

@@ -33,8 +33,18 @@ def mention_choices(review: Review) -> list[Mention]:
 
 
 def linked_mentions(review: Review, field: str) -> list[Mention]:
-    """The mentions in one field of the review that are shown as links."""
-    return list(review_mentions(review).linked().filter(field=field))
+    """The mentions in one field of the review that are shown as links.
+
+    A page shows four fields: all their links are read in one query and kept on the review
+    instance, which lives as long as the request.
+    """
+    by_field = review.__dict__.get("_linked_mentions_by_field")
+    if by_field is None:
+        by_field = {}
+        for mention in review_mentions(review).linked():
+            by_field.setdefault(mention.field, []).append(mention)
+        review.__dict__["_linked_mentions_by_field"] = by_field
+    return by_field.get(field, [])
 
 
 def comment_linked_mentions(comment: Comment) -> list[Mention]:

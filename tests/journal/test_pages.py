@@ -82,3 +82,16 @@ def test_sitemap_lists_published_reviews_only(client, review, draft_review):
     body = client.get(reverse("sitemap")).content.decode()
     assert review.get_absolute_url() in body
     assert "draft-only" not in body
+
+
+def test_a_review_page_reads_the_films_credits_once(
+    client, review, reader, django_assert_max_num_queries
+):
+    """Directors and cast appear on the page and in its structured data: one read serves both."""
+    client.force_login(reader)  # signed in: past the anonymous page cache
+    client.get(review.get_absolute_url())
+    with django_assert_max_num_queries(60) as captured:
+        page = client.get(review.get_absolute_url()).content.decode()
+    assert "Ridley Scott" in page
+    reads = [q["sql"] for q in captured.captured_queries if '"catalog_credit"' in q["sql"]]
+    assert len(reads) == 1

@@ -107,4 +107,4 @@ def test_the_review_page_links_comment_mentions_in_one_query_a_thread(
     with django_assert_max_num_queries(40) as captured:
         client.get(review.get_absolute_url())
     reads = [q["sql"] for q in captured.captured_queries if "mentions_mention" in q["sql"]]
-    assert len(reads) <= 4  # three review fields and one for the whole comment thread
+    assert len(reads) <= 2  # one for every field of the review, one for the whole thread
