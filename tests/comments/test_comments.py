@@ -42,6 +42,18 @@ def test_nobody_replies_to_a_comment_they_cannot_see(review, reader, other_reade
     assert not Comment.objects.filter(parent=hidden).exists()
 
 
+def test_moderators_see_no_reply_form_under_a_comment_awaiting_moderation(
+    client, review, reader, other_reader, staff
+):
+    waiting = comment_post(review=review, author=other_reader, body="Waiting.")
+    shown = comment_post(review=review, author=staff, body="Welcome.")
+    client.force_login(staff)
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert "Waiting." in page  # moderators see it, with its buttons
+    assert f'name="parent" value="{shown.pk}"' in page
+    assert f'name="parent" value="{waiting.pk}"' not in page
+
+
 def test_comments_are_closed_on_drafts(draft_review, reader):
     with pytest.raises(InputError, match="published"):
         comment_post(review=draft_review, author=reader, body="Early")
