@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 
 from marquee.catalog.matching import name_match_key, title_match_key, title_search_key
-from marquee.catalog.models import Credit, Film, Person
+from marquee.catalog.models import Credit, Film, Person, PersonAlias
 from marquee.sanitize import normalize_text
 
 MAX_SEARCH_CHARS = 200
@@ -31,6 +31,19 @@ def films_matching(films: QuerySet[Film], query: str) -> QuerySet[Film]:
         by_title |= Q(**{f"match_key__{lookup}": key})
         by_alternate |= Q(**{f"alternate_titles__match_key__{lookup}": key})
     return films.filter(by_title | Q(pk__in=Film.objects.filter(by_alternate).values("pk")))
+
+
+def people_matching(people: QuerySet[Person], query: str) -> QuerySet[Person]:
+    """People whose name, or another spelling of it, contains ``query``; case and accents are
+    ignored on every database ("almodovar" finds "Pedro Almodóvar") through the stored keys."""
+    by_name = Q(name__icontains=query)
+    by_alias = Q(name__icontains=query)
+    key = name_match_key(query)
+    if key:  # only punctuation: an empty key would match everyone
+        by_name |= Q(match_key__contains=key)
+        by_alias |= Q(match_key__contains=key)
+    aliased = PersonAlias.objects.filter(by_alias).values("person_id")
+    return people.filter(by_name | Q(pk__in=aliased))
 
 
 def _match_key_lookups(query: str) -> list[tuple[str, str]]:

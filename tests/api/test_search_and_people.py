@@ -23,6 +23,15 @@ def test_people_are_listed_searched_and_read_with_their_films(api, film):
     assert api.get("/people/nobody").status_code == 404
 
 
+@pytest.mark.parametrize("query", ["almodovar", "ALMODÓVAR", "Almodóvar", "pedro alm", "Pedro A."])
+def test_people_are_found_whatever_the_case_and_accents(api, db, query):
+    person_get_or_create(name="Pedro Almodóvar")
+    person_add_alias(person=person_get_or_create(name="Ang Lee"), name="Lǐ Ān")
+    found = [p["name"] for p in api.get("/people", {"q": query}).json()["items"]]
+    assert found == ["Pedro Almodóvar"]
+    assert [p["name"] for p in api.get("/people", {"q": "li an"}).json()["items"]] == ["Ang Lee"]
+
+
 def test_search_finds_films_people_and_published_reviews(api, review, draft_review):
     results = api.get("/search", {"q": "alien"}).json()
     assert [f["slug"] for f in results["films"]] == ["alien-1979"]

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
@@ -11,8 +11,8 @@ from marquee.api.auth import ANYONE
 from marquee.api.errors import not_found
 from marquee.api.pagination import PagePagination
 from marquee.api.schemas import SLUG_PATTERN, PersonDetail, PersonSummary
-from marquee.catalog.models import Person, PersonAlias
-from marquee.catalog.selectors import search_text
+from marquee.catalog.models import Person
+from marquee.catalog.selectors import people_matching, search_text
 
 router = Router(tags=["people"], auth=ANYONE)
 
@@ -20,14 +20,10 @@ PersonOrdering = Literal["name", "-name"]
 ORDERINGS = {"name": ("name", "id"), "-name": ("-name", "-id")}
 
 
-def people_matching(people: QuerySet[Person], query: str) -> QuerySet[Person]:
-    """People whose name, or another spelling of it, contains ``query``."""
-    aliased = PersonAlias.objects.filter(name__icontains=query).values("person_id")
-    return people.filter(Q(name__icontains=query) | Q(pk__in=aliased))
-
-
 class PersonFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Words in the name or an alias.")
+    q: str | None = Field(
+        None, max_length=200, description="Part of the name or an alias; case and accents ignored."
+    )
     ordering: PersonOrdering = "name"
 
 

@@ -5,10 +5,9 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from marquee.api.auth import ANYONE
-from marquee.api.routers.people import people_matching
 from marquee.api.schemas import SearchResults
 from marquee.catalog.models import Film, Person
-from marquee.catalog.selectors import films_matching, search_text
+from marquee.catalog.selectors import films_matching, people_matching, search_text
 from marquee.reviews.selectors import published_reviews
 
 router = Router(tags=["search"], auth=ANYONE)
