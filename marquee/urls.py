@@ -17,6 +17,7 @@ urlpatterns = [
     path("u/", include("marquee.readers.urls")),
     path("imports/", include("marquee.imports.urls")),
     path("for-you/", include("marquee.predictions.urls")),
+    path("staff/models/", include("marquee.predictions.training_urls")),
     path("taste/", include("marquee.taste.urls")),
     path("mentions/", include("marquee.mentions.urls")),
     path("related/", include("marquee.related.urls")),

@@ -41,6 +41,8 @@ PAGES = {
     "/reviews/mine/": [302, 403, 200, 200, 200],
     "/mentions/review/{review}/": [302, 403, 200, 200, 200],
     "/comments/moderation/": [302, 403, 403, 200, 200],
+    "/staff/models/": [302, 403, 403, 200, 200],
+    "/staff/models/status/": [302, 403, 403, 200, 200],
     "/admin/": [302, 302, 302, 200, 200],
     "/taste/start/": [200] * 5,
     "/taste/tests/": [302, 200, 200, 200, 200],

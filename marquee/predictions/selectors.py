@@ -9,18 +9,32 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import numpy as np
 from django.db.models import Q
+from django.utils import timezone
 
 from marquee.accounts.models import User
 from marquee.catalog.models import Film
 from marquee.predictions import store
 from marquee.predictions.dataset import LIKED_STARS
-from marquee.predictions.models import HiddenFilm
+from marquee.predictions.models import HiddenFilm, TrainingRun
 from marquee.readers.models import DiaryEntry, Rating, WatchedFilm
 from marquee.reviews.models import Review, Verdict
 from recommend.fold_in import fold_in
+
+# What training does, in order: the CLI's bar and the staff's models page count these.
+TRAINING_STEPS = (
+    "Reading ratings",
+    "Measuring prediction error",
+    "Fitting the rating predictor",
+    "Fitting the ranker",
+    "Choosing test films",
+    "Saving",
+)
+IN_PROGRESS = (TrainingRun.Status.QUEUED, TrainingRun.Status.RUNNING)
+STALE_TRAINING = timedelta(hours=2)
 
 FEW_RATINGS = 10
 INTERVAL_Z = 1.28  # an 80% interval
@@ -273,3 +287,33 @@ def _reasons(models: store.TrainedModels, liked_columns: np.ndarray, top: list[i
             f"Readers who liked {title} liked this too." if strong and title else fallback
         )
     return reasons
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """What the staff's models page shows: the models in use and the latest training run."""
+
+    models: store.TrainedModels | None
+    run: TrainingRun | None
+    under_way: bool
+    percent: int
+    steps: int
+
+
+def training_in_progress() -> TrainingRun | None:
+    """The training queued or running now; one older than ``STALE_TRAINING`` died with its
+    worker (killed mid-run) and no longer counts."""
+    recent = TrainingRun.objects.filter(queued_at__gte=timezone.now() - STALE_TRAINING)
+    return recent.filter(status__in=IN_PROGRESS).first()
+
+
+def training_state() -> TrainingState:
+    run = TrainingRun.objects.select_related("requested_by").first()
+    under_way = training_in_progress() is not None
+    steps = len(TRAINING_STEPS)
+    percent = 0
+    if run is not None:
+        percent = (
+            100 if run.status == TrainingRun.Status.DONE else int(100 * run.steps_done / steps)
+        )
+    return TrainingState(store.current(), run, under_way, percent, steps)

@@ -18,7 +18,8 @@ from marquee.catalog.models import Film
 from marquee.errors import InputError
 from marquee.predictions import store
 from marquee.predictions.dataset import RatingsData
-from marquee.predictions.models import HiddenFilm
+from marquee.predictions.models import HiddenFilm, TrainingRun
+from marquee.predictions.selectors import TRAINING_STEPS, training_in_progress
 from marquee.readers.models import Rating
 from marquee.related.services import similar_queue_rebuild
 
@@ -42,26 +43,30 @@ def _holdout_rmse(data: RatingsData, seed: int = 0) -> float:
 
 
 def models_train(*, progress: Progress | None = None) -> store.TrainedModels:
-    """Fit the rating predictor and the ranker on every rating, and make them current."""
+    """Fit the rating predictor and the ranker on every rating, and make them current.
+
+    ``progress`` is told each of ``TRAINING_STEPS`` as it starts.
+    """
     say = progress or (lambda step: None)
-    say("Reading ratings")
+    reading, measuring, predictor_step, ranker_step, test_films, saving = TRAINING_STEPS
+    say(reading)
     data = RatingsData.load()
     if len(data) < MIN_RATINGS_TO_TRAIN:
         raise InputError(
             "ratings", f"{len(data)} ratings on the site; at least {MIN_RATINGS_TO_TRAIN} needed"
         )
     trained_at = timezone.now()
-    say("Measuring prediction error")
+    say(measuring)
     rmse = _holdout_rmse(data)
-    say("Fitting the rating predictor")
+    say(predictor_step)
     predictor = recommend.default_rating_predictor().fit(data.users, data.films, data.stars)
-    say("Fitting the ranker")
+    say(ranker_step)
     film_ids = np.unique(data.films)
     matrix = data.interaction_matrix(film_ids)
     ranker = recommend.default_ranker().fit(matrix)
-    say("Choosing test films")
+    say(test_films)
     elicitor = recommend.default_elicitor(data.rating_matrix(film_ids))
-    say("Saving")
+    say(saving)
     models = store.TrainedModels(
         version=trained_at.strftime("%Y%m%dT%H%M%S%fZ"),
         trained_at=trained_at,
@@ -81,15 +86,59 @@ def models_train(*, progress: Progress | None = None) -> store.TrainedModels:
     return models
 
 
-@task()
-def train_in_background() -> None:
-    """The background job queued by ``training_queue_if_due``."""
+@transaction.atomic
+def training_request(*, user: User | None = None) -> TrainingRun:
+    """Queue a training run for the background worker, or return the one already under way."""
+    under_way = training_in_progress()
+    if under_way is not None:
+        return under_way
+    run = TrainingRun.objects.create(requested_by=user)
+    transaction.on_commit(lambda: train_in_background.enqueue(run.pk))
+    return run
+
+
+def training_execute(run: TrainingRun) -> TrainingRun:
+    """Train, recording each step on ``run`` as it starts (the staff page shows it)."""
+    _record(run, status=TrainingRun.Status.RUNNING, started_at=timezone.now())
+
+    def progress(step: str) -> None:
+        _record(run, step=step, steps_done=TRAINING_STEPS.index(step))
+
     try:
-        models_train()
+        models = models_train(progress=progress)
     except InputError as error:
         logger.info("training skipped: %s", error)
+        _record(run, status=TrainingRun.Status.FAILED, error=error.describe())
+    except Exception:
+        logger.exception("training run %s failed", run.pk)
+        _record(
+            run, status=TrainingRun.Status.FAILED, error="Training failed: see the worker's log."
+        )
+    else:
+        _record(
+            run,
+            status=TrainingRun.Status.DONE,
+            steps_done=len(TRAINING_STEPS),
+            version=models.version,
+        )
     finally:
         cache.delete(TRAINING_LOCK)
+        _record(run, finished_at=timezone.now())
+    return run
+
+
+def _record(run: TrainingRun, **changes: object) -> None:
+    for name, value in changes.items():
+        setattr(run, name, value)
+    run.save(update_fields=list(changes))
+
+
+@task()
+def train_in_background(run_id: int | None = None) -> None:
+    """The background job ``training_request`` queues (jobs queued before runs were recorded
+    carry no id: they get a run of their own)."""
+    run = TrainingRun.objects.filter(pk=run_id).first() if run_id else None
+    training_execute(run or TrainingRun.objects.create())
 
 
 def training_queue_if_due() -> bool:
@@ -101,7 +150,7 @@ def training_queue_if_due() -> bool:
         return False
     if not cache.add(TRAINING_LOCK, True, timeout=60 * 60):
         return False
-    transaction.on_commit(train_in_background.enqueue)
+    training_request()
     return True
 
 

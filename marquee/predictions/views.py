@@ -1,11 +1,12 @@
-"""The "For you" page and "not interested"."""
+"""The "For you" page and "not interested"; the staff's page of the models and their training."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from marquee.catalog.models import Film, Genre
 from marquee.predictions import selectors, services, store
@@ -46,3 +47,29 @@ def hide(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx:
         return HttpResponse("")
     return redirect("predictions:for_you")
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not request.user.is_staff:
+        raise PermissionDenied("Only staff train the models.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def training(request: HttpRequest) -> HttpResponse:
+    """The models in use, the latest training and its progress; "Train now" queues one."""
+    _staff_only(request)
+    if request.method == "POST":
+        services.training_request(user=request.user)
+        return redirect("training:models")
+    return render(request, "predictions/training.html", {"state": selectors.training_state()})
+
+
+@login_required
+@require_safe
+def training_status(request: HttpRequest) -> HttpResponse:
+    """The progress fragment the models page polls with htmx while a training is under way."""
+    _staff_only(request)
+    return render(
+        request, "predictions/_training_status.html", {"state": selectors.training_state()}
+    )

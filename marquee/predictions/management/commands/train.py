@@ -8,26 +8,28 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from marquee.errors import InputError
+from marquee.predictions.selectors import TRAINING_STEPS
 from marquee.predictions.services import models_train
-
-STEPS = 5
 
 
 class Command(BaseCommand):
     help = "Train the rating predictor and the ranker on the site's ratings."
 
     def handle(self, *args, **options) -> None:
-        with tqdm(total=STEPS, desc="Training", disable=not sys.stderr.isatty()) as bar:
+        steps = len(TRAINING_STEPS)
+        with tqdm(total=steps, desc="Training", disable=not sys.stderr.isatty()) as bar:
 
             def progress(step: str) -> None:
+                # The bar counts finished steps: the one starting now is named beside it.
+                bar.n = TRAINING_STEPS.index(step)
                 bar.set_postfix_str(step)
-                if bar.n < STEPS:
-                    bar.update(1)
 
             try:
                 models = models_train(progress=progress)
             except InputError as error:
                 raise CommandError(error.describe()) from error
+            bar.n = steps
+            bar.refresh()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Trained version {models.version} on {models.ratings_count:,} ratings from "
