@@ -36,14 +36,13 @@ def films_matching(films: QuerySet[Film], query: str) -> QuerySet[Film]:
 def people_matching(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     """People whose name, or another spelling of it, contains ``query``; case and accents are
     ignored on every database ("almodovar" finds "Pedro Almodóvar") through the stored keys."""
-    by_name = Q(name__icontains=query)
-    by_alias = Q(name__icontains=query)
+    # People and their aliases both have a name and its key: one condition serves both.
+    named = Q(name__icontains=query)
     key = name_match_key(query)
     if key:  # only punctuation: an empty key would match everyone
-        by_name |= Q(match_key__contains=key)
-        by_alias |= Q(match_key__contains=key)
-    aliased = PersonAlias.objects.filter(by_alias).values("person_id")
-    return people.filter(by_name | Q(pk__in=aliased))
+        named |= Q(match_key__contains=key)
+    aliased = PersonAlias.objects.filter(named).values("person_id")
+    return people.filter(named | Q(pk__in=aliased))
 
 
 def _match_key_lookups(query: str) -> list[tuple[str, str]]:

@@ -176,20 +176,19 @@ def _keyword_hits(
     """Document ids matching the words, best first. A filtered search reads more hits and
     keeps the allowed ones; only when a common word fills that read and too few are kept
     does the database narrow them instead (slower: it joins the filter to the index)."""
-    if narrowing is None:
+
+    def ids(restriction: keyword.Restriction, limit: int) -> list[int]:
         hits = keyword.keyword_search(
-            parsed, restriction=keyword.Restriction(), limit=CANDIDATES, any_word=any_word
+            parsed, restriction=restriction, limit=limit, any_word=any_word
         )
         return [pk for pk, _ in hits]
-    hits = keyword.keyword_search(
-        parsed, restriction=keyword.Restriction(), limit=KEYWORD_READ, any_word=any_word
-    )
-    kept = narrowing.scope.keep([pk for pk, _ in hits])
-    if len(hits) == KEYWORD_READ and len(kept) < CANDIDATES:
-        hits = keyword.keyword_search(
-            parsed, restriction=narrowing.restriction, limit=CANDIDATES, any_word=any_word
-        )
-        kept = [pk for pk, _ in hits]
+
+    if narrowing is None:
+        return ids(keyword.Restriction(), CANDIDATES)
+    read = ids(keyword.Restriction(), KEYWORD_READ)
+    kept = narrowing.scope.keep(read)
+    if len(read) == KEYWORD_READ and len(kept) < CANDIDATES:
+        kept = ids(narrowing.restriction, CANDIDATES)
     return kept[:CANDIDATES]
 
 
